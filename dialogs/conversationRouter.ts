@@ -1,0 +1,48 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { recognizeCommand } from '../src/nlu/commands';
+import { MAIN_DIALOG, send, type ConversationData, type MainDialog } from './mainDialog';
+import type { Replies } from './replies';
+
+/**
+ * The turn pipeline every message goes through. Global commands come first,
+ * so they work in the middle of any dialog: "help" answers and then asks the
+ * open question again, "stop" ends whatever is running, "start over" clears
+ * the conversation. Anything else continues the running dialog or starts the
+ * main one.
+ */
+export class ConversationRouter {
+  private readonly dialogs: DialogSet;
+
+  constructor(
+    mainDialog: MainDialog,
+    dialogState: StatePropertyAccessor<DialogState>,
+    private readonly conversationData: StatePropertyAccessor<ConversationData>,
+    private readonly replies: Replies,
+  ) {
+    this.dialogs = new DialogSet(dialogState).add(mainDialog);
+  }
+
+  async onMessage(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    switch (recognizeCommand(context.activity.text ?? '')) {
+      case 'help':
+        await send(context, this.replies.help());
+        if (dc.activeDialog) await dc.repromptDialog();
+        return;
+      case 'cancel':
+        await dc.cancelAllDialogs();
+        await send(context, this.replies.cancelled());
+        return;
+      case 'startOver':
+        await dc.cancelAllDialogs();
+        await this.conversationData.delete(context);
+        await send(context, this.replies.welcome());
+        return;
+      default: {
+        const result = await dc.continueDialog();
+        if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
+      }
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import type { AddressInfo } from 'node:net';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type Storage,
+} from 'botbuilder';
+import * as restify from 'restify';
+import type { BackCareBot } from './bot';
+import type { Config } from './config';
+import { createBot } from './createBot';
+import type { KnowledgeIndex } from './kb/knowledgeIndex';
+import type { Logger } from './logger';
+import { VERSION } from './version';
+
+/** Bot Framework activities are small; anything much larger is not one. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+export interface App {
+  server: restify.Server;
+  adapter: CloudAdapter;
+  bot: BackCareBot;
+  index: KnowledgeIndex;
+  /** Starts listening; resolves with the bound address (port 0 picks a free one). */
+  listen(port?: number, host?: string): Promise<AddressInfo>;
+  /** Stops accepting requests, lets running ones finish, and closes storage. */
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  logger: Logger;
+  /** Overrides the configured storage (tests use MemoryStorage). */
+  storage?: Storage;
+}
+
+/** Builds everything without listening, so tests can drive the real server on a loopback port. */
+export function createApp(config: Config, { logger, storage }: AppOptions): App {
+  const { bot, index, onTurnError, close: closeBot } = createBot(config, logger, storage);
+
+  const { appId, appPassword, appType, tenantId } = config.microsoftApp;
+  const credentials = new ConfigurationServiceClientCredentialFactory({
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: appPassword,
+    MicrosoftAppType: appType,
+    MicrosoftAppTenantId: tenantId,
+  });
+  // With no app id the adapter skips authentication, which is what the Emulator expects locally.
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: appId, MicrosoftAppTenantId: tenantId }, credentials),
+  );
+  adapter.onTurnError = onTurnError;
+  const server = restify.createServer({ name: 'backcare', version: VERSION });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'ok', version: VERSION, topics: index.topics.size });
+    return next();
+  });
+
+  return {
+    server,
+    adapter,
+    bot,
+    index,
+    listen: (port = config.port, host = config.host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.removeListener('error', reject);
+          resolve(server.address() as AddressInfo);
+        });
+      }),
+    close: async () => {
+      if (server.server.listening) {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Keep-alive connections with no request in flight would otherwise hold the close open.
+        server.server.closeIdleConnections();
+        await closed;
+      }
+      closeBot();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { ActionTypes, CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { supportsCardActions, supportsSuggestedActions } from 'botbuilder-dialogs';
+
+/**
+ * One content model for every channel: the text, and what the user might
+ * say next. Each channel gets the richest form it shows.
+ */
+export interface Reply {
+  text: string;
+  /** Short follow-ups; each is sent back as the user's message when tapped. */
+  actions?: string[];
+}
+
+export function renderReply(reply: Reply, channelId: string): Partial<Activity> {
+  const actions = reply.actions ?? [];
+  if (actions.length === 0) return MessageFactory.text(reply.text);
+  if (supportsSuggestedActions(channelId, actions.length)) {
+    return { ...MessageFactory.suggestedActions(actions, reply.text), textFormat: 'markdown' };
+  }
+  if (supportsCardActions(channelId, actions.length)) {
+    // Teams and Slack do not show suggested actions everywhere, but they do show card buttons.
+    const buttons = actions.map((title) => ({ type: ActionTypes.ImBack, title, value: title }));
+    return { ...MessageFactory.attachment(CardFactory.heroCard('', undefined, buttons), reply.text), textFormat: 'markdown' };
+  }
+  const list = actions.map((title) => `- ${title}`).join('\n');
+  return MessageFactory.text(`${reply.text}\n\nYou can also ask:\n${list}`);
+}

@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig } from '../config';
+import { KnowledgeError } from '../kb/loadKnowledge';
+import { matchCommand, validateCommand } from './kbCommands';
+
+const USAGE = `usage: backcare <command>
+
+  kb validate          check every file in the knowledge base; exit 1 with one line per problem
+  kb match ["text"]    print the best topic for a message as JSON (no text: one line per line of stdin)
+  chat                 talk to the bot in this terminal
+
+Configuration comes from the environment and .env, as for the server (see .env.example).`;
+
+export async function main(args: string[]): Promise<number> {
+  const [command, subcommand, ...rest] = args;
+  try {
+    const config = loadConfig();
+    if (command === 'kb' && subcommand === 'validate' && rest.length === 0) return validateCommand(config.knowledgeDir);
+    if (command === 'kb' && subcommand === 'match' && rest.length <= 1) return await matchCommand(config.knowledgeDir, rest[0]);
+    if (command === 'chat' && subcommand === undefined) {
+      const { chatCommand } = await import('./chatCommand');
+      return await chatCommand(config);
+    }
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      console.log(USAGE);
+      return 0;
+    }
+    console.error(`backcare: unknown command "${args.join(' ')}"\n\n${USAGE}`);
+    return 2;
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof KnowledgeError) {
+      console.error(`backcare: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}

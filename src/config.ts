@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { PROJECT_ROOT } from './paths';
+
+export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+export const STORAGE_KINDS = ['sqlite', 'memory'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export interface Config {
+  port: number;
+  host: string;
+  microsoftApp: {
+    appId: string;
+    appPassword: string;
+    appType: (typeof APP_TYPES)[number];
+    tenantId: string;
+  };
+  storage: (typeof STORAGE_KINDS)[number];
+  sqlitePath: string;
+  knowledgeDir: string;
+  /** At debug or trace, logs may contain what users type; never at any other level. */
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+/** A bad value: one line naming the variable and what is wrong with it. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const optionalText = z.string().trim().default('');
+
+const variables = {
+  PORT: z.coerce
+    .number({ error: 'must be a whole number from 1 to 65535' })
+    .int('must be a whole number from 1 to 65535')
+    .min(1, 'must be a whole number from 1 to 65535')
+    .max(65535, 'must be a whole number from 1 to 65535')
+    .default(3978),
+  HOST: z.string().trim().min(1, 'must not be empty').default('0.0.0.0'),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(APP_TYPES, { error: `must be one of ${APP_TYPES.join(', ')}` }).default('MultiTenant'),
+  MicrosoftAppTenantId: optionalText,
+  STORAGE: z.enum(STORAGE_KINDS, { error: `must be one of ${STORAGE_KINDS.join(', ')}` }).default('sqlite'),
+  SQLITE_PATH: z.string().trim().min(1, 'must not be empty').default('data/backcare.sqlite'),
+  KNOWLEDGE_DIR: z.string().trim().min(1, 'must not be empty').default(resolve(PROJECT_ROOT, 'knowledge')),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+};
+
+type Variables = { [K in keyof typeof variables]: z.infer<(typeof variables)[K]> };
+
+/** Reads the environment once into a typed Config; throws ConfigError on the first bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const values = {} as Record<string, unknown>;
+  for (const [name, schema] of Object.entries(variables)) {
+    // An empty value means "not set": .env files often carry `NAME=` lines.
+    const raw = env[name] === undefined || env[name]?.trim() === '' ? undefined : env[name];
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      throw new ConfigError(`${name} ${parsed.error.issues[0].message} (got "${raw}")`);
+    }
+    values[name] = parsed.data;
+  }
+  const v = values as Variables;
+
+  if (v.MicrosoftAppId !== '') {
+    if (v.MicrosoftAppType !== 'UserAssignedMSI' && v.MicrosoftAppPassword === '') {
+      throw new ConfigError(`MicrosoftAppPassword must be set when MicrosoftAppId is set (type ${v.MicrosoftAppType})`);
+    }
+    if (v.MicrosoftAppType !== 'MultiTenant' && v.MicrosoftAppTenantId === '') {
+      throw new ConfigError(`MicrosoftAppTenantId must be set when MicrosoftAppType is ${v.MicrosoftAppType}`);
+    }
+  } else if (v.MicrosoftAppPassword !== '') {
+    throw new ConfigError('MicrosoftAppId must be set when MicrosoftAppPassword is set');
+  }
+
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    microsoftApp: {
+      appId: v.MicrosoftAppId,
+      appPassword: v.MicrosoftAppPassword,
+      appType: v.MicrosoftAppType,
+      tenantId: v.MicrosoftAppTenantId,
+    },
+    storage: v.STORAGE,
+    sqlitePath: resolve(v.SQLITE_PATH),
+    knowledgeDir: resolve(v.KNOWLEDGE_DIR),
+    logLevel: v.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,42 @@
+import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
+import { BackCareBot } from './bot';
+import type { Config } from './config';
+import { KnowledgeIndex } from './kb/knowledgeIndex';
+import { loadKnowledge } from './kb/loadKnowledge';
+import type { Logger } from './logger';
+import { createStorage } from './state/createStorage';
+
+export interface BotParts {
+  bot: BackCareBot;
+  index: KnowledgeIndex;
+  /** For an adapter's onTurnError: apologise, log without the user's text, and reset the conversation. */
+  onTurnError(context: TurnContext, error: Error): Promise<void>;
+  close(): void;
+}
+
+/** Everything behind an adapter: knowledge, storage, state and the bot. The server and `backcare chat` share it. */
+export function createBot(config: Config, logger: Logger, givenStorage?: Storage): BotParts {
+  const index = new KnowledgeIndex(loadKnowledge(config.knowledgeDir));
+  const created = givenStorage ? undefined : createStorage(config);
+  const storage = givenStorage ?? created!.storage;
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+
+  return {
+    bot: new BackCareBot(conversationState, userState, index, logger),
+    index,
+    onTurnError: async (context, error) => {
+      // The error, never the message that caused it: that is the user's health information.
+      logger.error({ err: error, channel: context.activity.channelId, activityType: context.activity.type }, 'turn failed');
+      try {
+        await context.sendActivity("Sorry, something went wrong on my side. Please try again, or say 'start over'.");
+        // A broken dialog stack would fail again on the next message: start this conversation afresh.
+        await conversationState.delete(context);
+        await conversationState.saveChanges(context, true);
+      } catch (followUp) {
+        logger.error({ err: followUp }, 'could not recover from a failed turn');
+      }
+    },
+    close: () => created?.close(),
+  };
+}

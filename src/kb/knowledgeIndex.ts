@@ -1,0 +1,125 @@
+import { normaliseText } from '../nlu/normalise';
+import type { Knowledge, Topic } from './loadKnowledge';
+import { TermExtractor } from './termExtractor';
+
+export interface TopicScore {
+  topic: string;
+  confidence: number;
+}
+
+export interface MatchResult {
+  /** The best topic, or null when nothing fits well enough to answer. */
+  topic: string | null;
+  confidence: number;
+  /** Runner-up topics, best first (never the chosen topic). */
+  alternatives: TopicScore[];
+}
+
+/** Below this, a message is not about any topic. Chosen on the evaluation set in test/fixtures. */
+export const MIN_CONFIDENCE = 0.4;
+/** From here on the bot answers straight away; between the two it says it is unsure and offers choices. */
+export const SURE_CONFIDENCE = 0.6;
+const MAX_ALTERNATIVES = 3;
+const OTHER_BODY_PART_FACTOR = 0.35;
+const OUT_OF_DOMAIN_FACTOR = 0.5;
+/** Evidence at which confidence reaches about 63%: roughly one distinctive keyword. */
+const EVIDENCE_SCALE = 6;
+
+/** How strongly a word in each field ties a message to the topic. */
+const FIELD_WEIGHT = { title: 2, keyword: 2, question: 0.75 } as const;
+const MAX_TERM_WEIGHT = 4;
+
+/**
+ * Matching a message to a topic in well under a millisecond: fuse.js only
+ * corrects spelling word by word against the knowledge base's own vocabulary
+ * (small, fast lookups), and topics are ranked by a weighted sum over the
+ * terms they share with the message, each weighted by how rare it is across
+ * topics (a word every topic uses says little).
+ */
+export class KnowledgeIndex {
+  private readonly extractor: TermExtractor;
+  private readonly weights = new Map<string, Map<string, number>>();
+  /** Words of each topic's title and keywords, one by one: what the topic is about, not words its example questions happen to use. */
+  private readonly ownWords = new Map<string, Set<string>>();
+  private readonly idf = new Map<string, number>();
+  readonly topics: ReadonlyMap<string, Topic>;
+  private readonly byTitle: ReadonlyMap<string, Topic>;
+
+  constructor(knowledge: Knowledge) {
+    this.topics = new Map(knowledge.topics.map((topic) => [topic.id, topic]));
+    this.byTitle = new Map(knowledge.topics.map((topic) => [normaliseText(topic.title), topic]));
+    this.extractor = new TermExtractor(knowledge.lexicon);
+    this.extractor.learn(
+      knowledge.topics.flatMap((topic) => [
+        { phrase: true, text: topic.title },
+        ...topic.keywords.map((text) => ({ phrase: true, text })),
+        ...topic.questions.map((text) => ({ phrase: false, text })),
+      ]),
+    );
+
+    for (const topic of knowledge.topics) {
+      const weights = new Map<string, number>();
+      const addField = (text: string, fieldWeight: number) => {
+        for (const [term, quality] of this.extractor.extract(text, { correctTypos: false }).terms) {
+          weights.set(term, Math.min(MAX_TERM_WEIGHT, (weights.get(term) ?? 0) + fieldWeight * quality));
+        }
+      };
+      addField(topic.title, FIELD_WEIGHT.title);
+      topic.keywords.forEach((keyword) => addField(keyword, FIELD_WEIGHT.keyword));
+      this.ownWords.set(topic.id, this.extractor.words([topic.title, ...topic.keywords]));
+      topic.questions.forEach((question) => addField(question, FIELD_WEIGHT.question));
+      this.weights.set(topic.id, weights);
+    }
+
+    const documentFrequency = new Map<string, number>();
+    for (const weights of this.weights.values()) {
+      for (const term of weights.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    }
+    const topicCount = knowledge.topics.length;
+    for (const [term, count] of documentFrequency) this.idf.set(term, Math.log(1 + topicCount / count));
+  }
+
+  /** The topic whose title is exactly this text (what a tapped suggested action sends back). */
+  findByTitle(text: string): Topic | undefined {
+    return this.byTitle.get(normaliseText(text));
+  }
+
+  match(text: string): MatchResult {
+    const { terms, otherBodyParts, inDomain } = this.extractor.extract(text, { correctTypos: true });
+    const scores: { topic: string; score: number }[] = [];
+    for (const [topic, weights] of this.weights) {
+      let score = 0;
+      for (const [term, quality] of terms) {
+        const weight = weights.get(term);
+        if (weight !== undefined) score += weight * quality * (this.idf.get(term) ?? 0);
+      }
+      if (score > 0) scores.push({ topic, score });
+    }
+    scores.sort((a, b) => b.score - a.score);
+    if (scores.length === 0) return { topic: null, confidence: 0, alternatives: [] };
+
+    // Small talk and other subjects share words with topics ("good morning"), and a knee or a neck is not the lower
+    // back, unless the best topic is itself about that body part (the knee-to-chest stretch).
+    const own = this.ownWords.get(scores[0].topic)!;
+    const bodyPartsOfTopic = otherBodyParts.filter((part) => own.has(part));
+    const aboutOtherBodyPart = bodyPartsOfTopic.length < otherBodyParts.length;
+    const onTopic = inDomain || bodyPartsOfTopic.length > 0;
+    const bodyPartFactor = (aboutOtherBodyPart ? OTHER_BODY_PART_FACTOR : 1) * (onTopic ? 1 : OUT_OF_DOMAIN_FACTOR);
+    const best = scores[0].score;
+    const toConfidence = (score: number) =>
+      round(bodyPartFactor * (1 - Math.exp(-score / EVIDENCE_SCALE)) * (0.7 + (0.3 * (score - (scores[1]?.score ?? 0))) / best));
+    const confidence = toConfidence(best);
+    const alternatives = scores
+      .slice(1, 1 + MAX_ALTERNATIVES)
+      .map(({ topic, score }) => ({ topic, confidence: round(bodyPartFactor * (1 - Math.exp(-score / EVIDENCE_SCALE)) * 0.7) }));
+    return {
+      topic: confidence >= MIN_CONFIDENCE ? scores[0].topic : null,
+      confidence,
+      alternatives,
+    };
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

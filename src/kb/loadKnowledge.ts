@@ -1,0 +1,150 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { parseFrontMatter } from './frontMatter';
+import { lexiconSchema, topicFrontMatterSchema, type Lexicon, type Source } from './schema';
+
+export interface Topic {
+  id: string;
+  title: string;
+  questions: string[];
+  keywords: string[];
+  related: string[];
+  sources: Source[];
+  safety?: string;
+  /** The short answer: what fits on a phone screen. */
+  answer: string;
+  /** Optional longer detail, shown when the user asks for more. */
+  more?: string;
+  file: string;
+}
+
+export interface Knowledge {
+  topics: Topic[];
+  lexicon: Lexicon;
+}
+
+/** One line per problem, each naming the file and, where there is one, the field. */
+export class KnowledgeError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`knowledge base has ${problems.length} problem(s):\n${problems.join('\n')}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+/** Short enough to read on a phone without scrolling. */
+export const MAX_ANSWER_CHARS = 700;
+const MORE_MARKER = /^\s*<!--\s*more\s*-->\s*$/m;
+
+export function loadKnowledge(dir: string): Knowledge {
+  const { knowledge, problems } = readKnowledge(dir);
+  if (problems.length > 0) throw new KnowledgeError(problems);
+  return knowledge;
+}
+
+/** Same checks as loadKnowledge, but returns every problem instead of throwing: what `backcare kb validate` prints. */
+export function validateKnowledge(dir: string): string[] {
+  return readKnowledge(dir).problems;
+}
+
+function readKnowledge(dir: string): { knowledge: Knowledge; problems: string[] } {
+  const problems: string[] = [];
+  const display = (file: string) => relative(process.cwd(), file) || file;
+  const topicsDir = join(dir, 'topics');
+  if (!existsSync(topicsDir)) {
+    return { knowledge: { topics: [], lexicon: emptyLexicon() }, problems: [`${display(topicsDir)}: folder not found`] };
+  }
+
+  const topics: Topic[] = [];
+  const files = readdirSync(topicsDir)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
+  if (files.length === 0) problems.push(`${display(topicsDir)}: no topic files (*.md)`);
+  for (const name of files) {
+    const file = join(topicsDir, name);
+    const topic = readTopic(file, (message) => problems.push(`${display(file)}: ${message}`));
+    if (topic) topics.push(topic);
+  }
+
+  const firstFileById = new Map<string, string>();
+  for (const topic of topics) {
+    const earlier = firstFileById.get(topic.id);
+    if (earlier) problems.push(`${display(topic.file)}: id: duplicate id "${topic.id}" (also in ${display(earlier)})`);
+    else firstFileById.set(topic.id, topic.file);
+  }
+  topics.forEach((topic) => {
+    topic.related.forEach((id, index) => {
+      if (!firstFileById.has(id)) problems.push(`${display(topic.file)}: related[${index}]: unknown topic id "${id}"`);
+      if (id === topic.id) problems.push(`${display(topic.file)}: related[${index}]: a topic cannot be related to itself`);
+    });
+  });
+
+  const lexiconFile = join(dir, 'lexicon.yaml');
+  const lexicon = readLexicon(lexiconFile, (message) => problems.push(`${display(lexiconFile)}: ${message}`));
+  return { knowledge: { topics, lexicon }, problems };
+}
+
+function readTopic(file: string, report: (message: string) => void): Topic | undefined {
+  let document;
+  try {
+    document = parseFrontMatter(readFileSync(file, 'utf8'));
+  } catch (error) {
+    report(error instanceof Error ? error.message : String(error));
+    return undefined;
+  }
+  const parsed = topicFrontMatterSchema.safeParse(document.data);
+  if (!parsed.success) {
+    reportIssues(parsed.error, report);
+    return undefined;
+  }
+  const front = parsed.data;
+  let ok = true;
+  if (basename(file) !== `${front.id}.md`) {
+    report(`id: file name must be "${front.id}.md" so the topic is easy to find`);
+    ok = false;
+  }
+
+  const [answerPart, ...moreParts] = document.body.split(MORE_MARKER);
+  const answer = answerPart.trim();
+  const more = moreParts.join('\n').trim();
+  if (answer === '') {
+    report('answer: the body (the answer) is empty');
+    ok = false;
+  } else if (answer.length > MAX_ANSWER_CHARS) {
+    report(
+      `answer: ${answer.length} characters, more than ${MAX_ANSWER_CHARS}; move detail below a <!-- more --> line`,
+    );
+    ok = false;
+  }
+  if (!ok) return undefined;
+  return { ...front, answer, more: more === '' ? undefined : more, file };
+}
+
+function readLexicon(file: string, report: (message: string) => void): Lexicon {
+  if (!existsSync(file)) return emptyLexicon();
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    report(`invalid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    return emptyLexicon();
+  }
+  const parsed = lexiconSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    reportIssues(parsed.error, report);
+    return emptyLexicon();
+  }
+  return parsed.data;
+}
+
+function reportIssues(error: z.ZodError, report: (message: string) => void): void {
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.join('.') : '(front matter)';
+    report(`${field}: ${issue.message}`);
+  }
+}
+
+function emptyLexicon(): Lexicon {
+  return { spelling: {}, synonyms: {}, domain: [], lowerBack: [], otherBodyParts: [] };
+}

@@ -1,0 +1,181 @@
+import Fuse from 'fuse.js';
+import { isEnglishWord } from '../nlu/englishWords';
+import { stem, tokenise } from '../nlu/normalise';
+import { STOPWORDS } from '../nlu/stopwords';
+import type { Lexicon } from './schema';
+
+/** How much a term found one way is trusted, compared with the word as typed. */
+const SYNONYM_QUALITY = 0.85;
+/** Spelling-tolerant lookups: a typo must be close, and short words are too ambiguous to correct. */
+const FUZZY_THRESHOLD = 0.3;
+const FUZZY_MIN_LENGTH = 4;
+const MAX_PHRASE_WORDS = 5;
+
+export interface ExtractedTerms {
+  /** term -> how sure we are it was meant (1 typed as is, less for synonyms and corrected typos). */
+  terms: Map<string, number>;
+  /** Body parts other than the lower back that the message is about, as stems (none when it also names the lower back). */
+  otherBodyParts: string[];
+  /** Whether any word or synonym in the message is a back-care domain word. */
+  inDomain: boolean;
+}
+
+/** A term made of several words is kept whole, marked so it never collides with a single word. */
+export const phraseTerm = (stems: string[]): string => `"${stems.join(' ')}"`;
+
+/**
+ * Turns text into the terms the knowledge index works with. The index's own
+ * titles, questions and keywords go through the same steps as users'
+ * messages (without spelling correction), so both sides meet on one
+ * vocabulary: spelling variants unified, synonyms added beside the original
+ * word, stop words dropped, words stemmed, and phrases of known keywords kept
+ * as single terms.
+ */
+export class TermExtractor {
+  private readonly spelling: Map<string, string>;
+  /** variant phrase (normalised words joined by spaces) -> canonical words. */
+  private readonly synonyms = new Map<string, string[]>();
+  /** Domain words and phrases, as stems joined by spaces. */
+  private readonly domain: Set<string>;
+  private readonly lowerBack: Set<string>;
+  private readonly otherBodyParts: Set<string>;
+  private readonly phrases = new Set<string>();
+  private readonly knownWords = new Set<string>();
+  /** One small fuse.js index per first letter: a typo rarely hits the first letter, and small indexes are fast. */
+  private readonly fuzzyByLetter = new Map<string, Fuse<string>>();
+
+  constructor(lexicon: Lexicon) {
+    this.spelling = new Map(Object.entries(lexicon.spelling).map(([variant, canonical]) => [norm(variant), norm(canonical)]));
+    for (const [canonical, variants] of Object.entries(lexicon.synonyms)) {
+      const canonicalWords = this.spell(tokenise(canonical));
+      for (const variant of variants) {
+        this.synonyms.set(this.spell(tokenise(variant)).join(' '), canonicalWords);
+      }
+    }
+    this.domain = new Set(lexicon.domain.map((word) => this.spell(tokenise(word)).map(stem).join(' ')));
+    this.lowerBack = new Set(lexicon.lowerBack.map((part) => this.spell(tokenise(part)).join(' ')));
+    this.otherBodyParts = new Set(lexicon.otherBodyParts.map((part) => this.spell(tokenise(part)).join(' ')));
+  }
+
+  /** Registers the vocabulary of the index: phrases to keep whole and words that typos are corrected to. */
+  learn(texts: { phrase: boolean; text: string }[]): void {
+    for (const { phrase, text } of texts) {
+      const words = this.spell(tokenise(text));
+      words.forEach((word) => this.knownWords.add(word));
+      const stems = words.map(stem);
+      if (phrase && stems.length > 1 && stems.length <= MAX_PHRASE_WORDS) this.phrases.add(stems.join(' '));
+    }
+    for (const phrase of this.synonyms.keys()) phrase.split(' ').forEach((word) => this.knownWords.add(word));
+    for (const part of this.otherBodyParts) part.split(' ').forEach((word) => this.knownWords.add(word));
+
+    const byLetter = new Map<string, string[]>();
+    for (const word of this.knownWords) {
+      if (word.length < FUZZY_MIN_LENGTH || /\d/.test(word)) continue;
+      const list = byLetter.get(word[0]) ?? [];
+      list.push(word);
+      byLetter.set(word[0], list);
+    }
+    this.fuzzyByLetter.clear();
+    for (const [letter, words] of byLetter) {
+      this.fuzzyByLetter.set(letter, new Fuse(words, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true }));
+    }
+  }
+
+  extract(text: string, options: { correctTypos: boolean }): ExtractedTerms {
+    const terms = new Map<string, number>();
+    const add = (term: string, quality: number) => terms.set(term, Math.max(quality, terms.get(term) ?? 0));
+
+    const typed = this.spell(tokenise(text)).map((word) =>
+      options.correctTypos ? this.correct(word) : { word, quality: 1 },
+    );
+    const sequences: { words: string[]; qualities: number[] }[] = [
+      { words: typed.map((w) => w.word), qualities: typed.map((w) => w.quality) },
+    ];
+    // Synonyms may span several words ("work from home"); each adds its canonical words as a sequence of their own.
+    forEachSpan(typed.length, (start, end) => {
+      const canonical = this.synonyms.get(sequences[0].words.slice(start, end).join(' '));
+      if (canonical) {
+        const quality = SYNONYM_QUALITY * Math.min(...sequences[0].qualities.slice(start, end));
+        sequences.push({ words: canonical, qualities: canonical.map(() => quality) });
+      }
+    });
+
+    // A known phrase ("hot stone", "knee to chest") counts once, as itself: its words do not count again one by one,
+    // and a body part inside it is part of the phrase, not a body part of its own.
+    const inPhrase = new Set<number>();
+    let inDomain = false;
+    sequences.forEach(({ words, qualities }, sequenceIndex) => {
+      const stems = words.map(stem);
+      const covered = new Set<number>();
+      forEachSpan(stems.length, (start, end) => {
+        const key = stems.slice(start, end).join(' ');
+        inDomain ||= this.domain.has(key);
+        if (end - start < 2 || !this.phrases.has(key)) return;
+        add(phraseTerm(stems.slice(start, end)), Math.min(...qualities.slice(start, end)));
+        for (let i = start; i < end; i++) covered.add(i);
+      });
+      words.forEach((word, index) => {
+        if (!covered.has(index) && !STOPWORDS.has(word) && word.length > 1) add(stems[index], qualities[index]);
+      });
+      if (sequenceIndex === 0) covered.forEach((index) => inPhrase.add(index));
+    });
+
+    let mentionsLowerBack = false;
+    const otherBodyParts: string[] = [];
+    forEachSpan(typed.length, (start, end) => {
+      const words = sequences[0].words.slice(start, end);
+      if (this.lowerBack.has(words.join(' '))) mentionsLowerBack = true;
+      let partOfPhrase = false;
+      for (let i = start; i < end; i++) partOfPhrase ||= inPhrase.has(i);
+      if (this.otherBodyParts.has(words.join(' ')) && !partOfPhrase) {
+        otherBodyParts.push(words.map(stem).join(' '));
+      }
+    });
+    return { terms, otherBodyParts: mentionsLowerBack ? [] : otherBodyParts, inDomain };
+  }
+
+  /** The stems of every content word in these texts, phrases broken up. */
+  words(texts: string[]): Set<string> {
+    return new Set(
+      texts.flatMap((text) =>
+        this.spell(tokenise(text))
+          .filter((word) => !STOPWORDS.has(word))
+          .map(stem),
+      ),
+    );
+  }
+
+  private spell(words: string[]): string[] {
+    return words.flatMap((word) => (this.spelling.get(word) ?? word).split(' '));
+  }
+
+  /** A word that is neither English nor known to the knowledge base is taken as a typo of the closest word it does know, if one is close enough. */
+  private correct(word: string): { word: string; quality: number } {
+    if (
+      this.knownWords.has(word) ||
+      STOPWORDS.has(word) ||
+      word.length < FUZZY_MIN_LENGTH ||
+      /\d/.test(word) ||
+      isEnglishWord(word)
+    ) {
+      return { word, quality: 1 };
+    }
+    const best = this.fuzzyByLetter
+      .get(word[0])
+      ?.search(word, { limit: 3 })
+      .find((hit) => Math.abs(hit.item.length - word.length) <= 2);
+    if (!best || best.score === undefined) return { word, quality: 1 };
+    return { word: best.item, quality: 1 - best.score };
+  }
+}
+
+/** Calls back for every run of up to MAX_PHRASE_WORDS consecutive words, as [start, end). */
+function forEachSpan(length: number, visit: (start: number, end: number) => void): void {
+  for (let start = 0; start < length; start++) {
+    for (let end = start + 1; end <= Math.min(length, start + MAX_PHRASE_WORDS); end++) visit(start, end);
+  }
+}
+
+function norm(text: string): string {
+  return tokenise(text).join(' ');
+}

@@ -1,0 +1,47 @@
+/**
+ * Text normalisation shared by every matcher: the knowledge index and the
+ * messages it is asked about must go through exactly the same steps, or a
+ * word indexed one way is looked up another.
+ */
+
+/** Lower case, accents and apostrophes removed, anything else that is not a letter or digit becomes a space. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['\u2018\u2019`]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export function tokenise(text: string): string[] {
+  const normalised = normaliseText(text);
+  return normalised === '' ? [] : normalised.split(' ');
+}
+
+const DOUBLED_CONSONANT = /([bdfgklmnprt])\1$/;
+
+/**
+ * A deliberately small suffix stripper. It only has to map the forms people
+ * type ("stretches", "stretching", "stretched") to one key; the key does not
+ * need to be a real word. Short words are left alone because stripping them
+ * creates collisions ("bus" -> "bu").
+ */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || /^\d+$/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('es') && /(ch|sh|x|ss)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is|ous)$/.test(w)) w = w.slice(0, -1);
+
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
+
+  if (DOUBLED_CONSONANT.test(w) && w.length > 3) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  if (w.endsWith('y') && w.length > 3) w = `${w.slice(0, -1)}i`;
+  return w;
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Storage, StoreItems } from 'botbuilder';
+
+/**
+ * botbuilder's Storage on a SQLite file: the embedded default, so state
+ * survives a restart with no server to run. Optimistic concurrency follows
+ * MemoryStorage exactly: a write whose eTag is missing or "*" always wins, a
+ * write to a key that does not exist yet always succeeds, otherwise the eTag
+ * must match the stored one. Unlike MemoryStorage, a batch is one
+ * transaction, so a conflict leaves none of the batch written.
+ */
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly selectOne: Database.Statement<[string], { value: string; etag: string }>;
+  private readonly upsert: Database.Statement<[string, string, string]>;
+  private readonly deleteOne: Database.Statement<[string]>;
+  private readonly writeBatch: (changes: StoreItems) => void;
+
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec('CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL)');
+    this.selectOne = this.db.prepare('SELECT value, etag FROM state WHERE key = ?');
+    this.upsert = this.db.prepare(
+      'INSERT INTO state (key, value, etag) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag',
+    );
+    this.deleteOne = this.db.prepare('DELETE FROM state WHERE key = ?');
+    this.writeBatch = this.db.transaction((changes: StoreItems) => {
+      for (const [key, item] of Object.entries(changes)) {
+        const stored = this.selectOne.get(key);
+        const eTag: unknown = item?.eTag;
+        if (stored && eTag && eTag !== '*' && eTag !== stored.etag) {
+          throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+        }
+        const newETag = randomUUID();
+        this.upsert.run(key, JSON.stringify({ ...item, eTag: newETag }), newETag);
+      }
+    });
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!keys) throw new ReferenceError('Keys are required when reading.');
+    const items: StoreItems = {};
+    for (const key of keys) {
+      const row = this.selectOne.get(key);
+      if (row) items[key] = JSON.parse(row.value);
+    }
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    if (!changes) throw new ReferenceError('Changes are required when writing.');
+    this.writeBatch(changes);
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    for (const key of keys) this.deleteOne.run(key);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('loadConfig', () => {
+  it('has defaults for local use: port 3978, SQLite under ./data, no authentication', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.storage).toBe('sqlite');
+    expect(config.sqlitePath).toBe(resolve('data/backcare.sqlite'));
+    expect(config.microsoftApp.appId).toBe('');
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 'tenant',
+      STORAGE: 'memory',
+      SQLITE_PATH: '/tmp/x.sqlite',
+      KNOWLEDGE_DIR: '/tmp/kb',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      microsoftApp: { appId: 'app', appPassword: 'secret', appType: 'SingleTenant', tenantId: 'tenant' },
+      storage: 'memory',
+      sqlitePath: '/tmp/x.sqlite',
+      knowledgeDir: '/tmp/kb',
+      logLevel: 'debug',
+    });
+  });
+
+  it('treats an empty value as not set', () => {
+    expect(loadConfig({ PORT: '', MicrosoftAppId: '' }).port).toBe(3978);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^PORT must be a whole number from 1 to 65535 \(got "abc"\)$/],
+    [{ PORT: '70000' }, /^PORT must be a whole number/],
+    [{ PORT: '80.5' }, /^PORT must be a whole number/],
+    [{ STORAGE: 'mongo' }, /^STORAGE must be one of sqlite, memory \(got "mongo"\)$/],
+    [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL must be one of/],
+    [{ MicrosoftAppType: 'Tenantless' }, /^MicrosoftAppType must be one of MultiTenant, SingleTenant, UserAssignedMSI/],
+    [{ MicrosoftAppId: 'app' }, /^MicrosoftAppPassword must be set when MicrosoftAppId is set/],
+    [{ MicrosoftAppPassword: 'secret' }, /^MicrosoftAppId must be set when MicrosoftAppPassword is set$/],
+    [{ MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant' }, /^MicrosoftAppTenantId must be set/],
+  ])('stops on %j with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

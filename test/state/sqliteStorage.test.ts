@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryStorage, type Storage } from 'botbuilder';
+import { SqliteStorage } from '../../src/state/sqliteStorage';
+
+describe('SqliteStorage', () => {
+  let dir: string;
+  let storage: SqliteStorage;
+  const open = () => new SqliteStorage(join(dir, 'nested', 'state.sqlite'));
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'backcare-sqlite-'));
+    storage = open();
+  });
+  afterEach(() => {
+    storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('round-trips items and gives each write a new eTag', async () => {
+    await storage.write({ a: { count: 1, nested: { list: [1, 2] } }, b: { name: 'x' } });
+    const first = await storage.read(['a', 'b', 'missing']);
+    expect(first.a).toMatchObject({ count: 1, nested: { list: [1, 2] } });
+    expect(first.b).toMatchObject({ name: 'x' });
+    expect(first).not.toHaveProperty('missing');
+    expect(typeof first.a.eTag).toBe('string');
+
+    await storage.write({ a: { ...first.a, count: 2 } });
+    const second = await storage.read(['a']);
+    expect(second.a.count).toBe(2);
+    expect(second.a.eTag).not.toBe(first.a.eTag);
+  });
+
+  it('deletes items', async () => {
+    await storage.write({ a: { v: 1 }, b: { v: 2 } });
+    await storage.delete(['a', 'never-written']);
+    expect(Object.keys(await storage.read(['a', 'b']))).toEqual(['b']);
+  });
+
+  it('survives closing and reopening the file (a restart)', async () => {
+    await storage.write({ 'conversation/1': { dialogState: { step: 3 } } });
+    storage.close();
+    storage = open();
+    expect((await storage.read(['conversation/1']))['conversation/1']).toMatchObject({ dialogState: { step: 3 } });
+  });
+
+  it('rejects a write with a stale eTag and keeps the newer value', async () => {
+    await storage.write({ a: { v: 1 } });
+    const stale = (await storage.read(['a'])).a;
+    await storage.write({ a: { ...stale, v: 2 } });
+    await expect(storage.write({ a: { ...stale, v: 3 } })).rejects.toThrow('Storage: error writing "a" due to eTag conflict.');
+    expect((await storage.read(['a'])).a.v).toBe(2);
+  });
+
+  it('writes the whole batch or none of it', async () => {
+    await storage.write({ a: { v: 1 } });
+    const stale = (await storage.read(['a'])).a;
+    await storage.write({ a: { ...stale, v: 2 } });
+    await expect(storage.write({ b: { v: 'new' }, a: { ...stale, v: 3 } })).rejects.toThrow('eTag conflict');
+    expect(await storage.read(['b'])).toEqual({});
+  });
+
+  // Same cases against botbuilder's MemoryStorage: the SQLite store must behave the same way.
+  describe.each<[string, () => Storage]>([
+    ['MemoryStorage', () => new MemoryStorage()],
+    ['SqliteStorage', () => storage],
+  ])('eTag rules shared with %s', (_name, make) => {
+    it('lets a write with eTag "*" or no eTag overwrite, and a write to a new key succeed whatever its eTag', async () => {
+      const store = make();
+      await store.write({ a: { v: 1 } });
+      await store.write({ a: { v: 2, eTag: '*' } });
+      expect((await store.read(['a'])).a.v).toBe(2);
+      await store.write({ a: { v: 3 } });
+      expect((await store.read(['a'])).a.v).toBe(3);
+      await store.write({ fresh: { v: 1, eTag: 'anything' } });
+      expect((await store.read(['fresh'])).fresh.v).toBe(1);
+    });
+
+    it('accepts a write carrying the current eTag and rejects the one that raced it', async () => {
+      const store = make();
+      await store.write({ a: { v: 1 } });
+      const current = (await store.read(['a'])).a;
+      await store.write({ a: { ...current, v: 2 } });
+      await expect(store.write({ a: { ...current, v: 3 } })).rejects.toThrow('eTag conflict');
+    });
+  });
+});
