@@ -3,6 +3,8 @@ import {
   ChoicePrompt,
   ComponentDialog,
   ListStyle,
+  supportsCardActions,
+  supportsSuggestedActions,
   WaterfallDialog,
   type DialogTurnResult,
   type FoundChoice,
@@ -82,12 +84,16 @@ export class MainDialog extends ComponentDialog {
     if (match.topic && match.confidence >= SURE_CONFIDENCE) return this.answer(step, this.index.topics.get(match.topic)!);
     if (match.topic) {
       const candidates = [match.topic, ...match.alternatives.map((alternative) => alternative.topic)].slice(0, 3);
-      const titles = candidates.map((id) => this.index.topics.get(id)!.title);
-      const { text: prompt } = this.replies.unsure(candidates);
+      const reply = this.replies.unsure(candidates);
+      const choices = reply.actions!;
+      const channelId = step.context.activity.channelId;
+      // botbuilder falls back to a numbered list when a choice is longer than 20 characters; our titles are, and
+      // channels with buttons show them well, so buttons are rendered like every other reply.
+      const buttons = supportsSuggestedActions(channelId, choices.length) || supportsCardActions(channelId, choices.length);
       return step.prompt(CLARIFY_PROMPT, {
-        prompt,
-        choices: [...titles, 'Something else'],
-        style: ListStyle.auto,
+        prompt: buttons ? renderReply(reply, channelId) : reply.text,
+        choices,
+        style: buttons ? ListStyle.none : ListStyle.list,
       });
     }
     await send(step.context, this.replies.noMatch());

@@ -5,6 +5,7 @@ import type { Topic } from '../src/kb/loadKnowledge';
 /** Starting points offered when the user has not asked anything yet, or asked something we cannot answer. */
 const STARTER_TOPICS = ['therapy.which', 'stretch.overview', 'cause.overview', 'safety.see-physician'];
 export const MORE_ACTION = 'Tell me more';
+export const SOMETHING_ELSE = 'Something else';
 
 /** The words the bot uses outside topic answers, kept together so the voice stays the same. */
 export class Replies {
@@ -38,10 +39,11 @@ export class Replies {
     return { text: topic.more, actions: this.titles(topic.related) };
   }
 
+  /** The closest topics, and a way out, for the user to pick from. */
   unsure(candidates: string[]): Reply {
     return {
       text: "I'm not completely sure what you're asking. Did you mean one of these? If not, try putting it another way.",
-      actions: this.titles(candidates),
+      actions: [...this.titles(candidates), SOMETHING_ELSE],
     };
   }
 

@@ -53,6 +53,12 @@ export function createApp(config: Config, { logger, storage }: AppOptions): App 
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
+    // botbuilder answers a body that is not an activity with a 500; it is the client's mistake, so say so.
+    const body: unknown = req.body;
+    if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
+      res.send(400, { code: 'BadRequest', message: 'the body must be a Bot Framework activity (JSON with a "type")' });
+      return;
+    }
     await adapter.process(req, res, (context) => bot.run(context));
   });
 

@@ -21,13 +21,19 @@ export const MIN_CONFIDENCE = 0.4;
 export const SURE_CONFIDENCE = 0.6;
 const MAX_ALTERNATIVES = 3;
 const OTHER_BODY_PART_FACTOR = 0.35;
-const OUT_OF_DOMAIN_FACTOR = 0.5;
+const OUT_OF_DOMAIN_FACTOR = 0.35;
 /** Evidence at which confidence reaches about 63%: roughly one distinctive keyword. */
 const EVIDENCE_SCALE = 6;
 
-/** How strongly a word in each field ties a message to the topic. */
-const FIELD_WEIGHT = { title: 2, keyword: 2, question: 0.75 } as const;
-const MAX_TERM_WEIGHT = 4;
+/**
+ * How strongly a word ties a message to a topic: a title word most, then
+ * keywords, then words of the example questions. Keyword and question
+ * weights add up to a cap, so a word repeated in many questions does not
+ * outweigh the title.
+ */
+const TITLE_WEIGHT = 3;
+const FIELD_WEIGHT = { keyword: 2.5, question: 0.8 } as const;
+const MAX_FIELD_WEIGHT = 3;
 
 /**
  * Matching a message to a topic in well under a millisecond: fuse.js only
@@ -61,13 +67,15 @@ export class KnowledgeIndex {
       const weights = new Map<string, number>();
       const addField = (text: string, fieldWeight: number) => {
         for (const [term, quality] of this.extractor.extract(text, { correctTypos: false }).terms) {
-          weights.set(term, Math.min(MAX_TERM_WEIGHT, (weights.get(term) ?? 0) + fieldWeight * quality));
+          weights.set(term, Math.min(MAX_FIELD_WEIGHT, (weights.get(term) ?? 0) + fieldWeight * quality));
         }
       };
-      addField(topic.title, FIELD_WEIGHT.title);
       topic.keywords.forEach((keyword) => addField(keyword, FIELD_WEIGHT.keyword));
-      this.ownWords.set(topic.id, this.extractor.words([topic.title, ...topic.keywords]));
       topic.questions.forEach((question) => addField(question, FIELD_WEIGHT.question));
+      for (const [term, quality] of this.extractor.extract(topic.title, { correctTypos: false }).terms) {
+        weights.set(term, (weights.get(term) ?? 0) + TITLE_WEIGHT * quality);
+      }
+      this.ownWords.set(topic.id, this.extractor.words([topic.title, ...topic.keywords]));
       this.weights.set(topic.id, weights);
     }
 
@@ -105,13 +113,14 @@ export class KnowledgeIndex {
     const aboutOtherBodyPart = bodyPartsOfTopic.length < otherBodyParts.length;
     const onTopic = inDomain || bodyPartsOfTopic.length > 0;
     const bodyPartFactor = (aboutOtherBodyPart ? OTHER_BODY_PART_FACTOR : 1) * (onTopic ? 1 : OUT_OF_DOMAIN_FACTOR);
+    // Confidence grows with the evidence and with the lead over the runner-up: a close second means "not sure".
     const best = scores[0].score;
-    const toConfidence = (score: number) =>
-      round(bodyPartFactor * (1 - Math.exp(-score / EVIDENCE_SCALE)) * (0.7 + (0.3 * (score - (scores[1]?.score ?? 0))) / best));
-    const confidence = toConfidence(best);
+    const evidence = (score: number) => bodyPartFactor * (1 - Math.exp(-score / EVIDENCE_SCALE));
+    const lead = (best - (scores[1]?.score ?? 0)) / best;
+    const confidence = round(evidence(best) * (0.7 + 0.3 * lead));
     const alternatives = scores
       .slice(1, 1 + MAX_ALTERNATIVES)
-      .map(({ topic, score }) => ({ topic, confidence: round(bodyPartFactor * (1 - Math.exp(-score / EVIDENCE_SCALE)) * 0.7) }));
+      .map(({ topic, score }) => ({ topic, confidence: round(evidence(score) * 0.7 * (score / best)) }));
     return {
       topic: confidence >= MIN_CONFIDENCE ? scores[0].topic : null,
       confidence,

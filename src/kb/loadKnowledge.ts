@@ -99,11 +99,9 @@ function readTopic(file: string, report: (message: string) => void): Topic | und
     return undefined;
   }
   const front = parsed.data;
+  // Reported, but the topic is kept so that a duplicate id is reported too.
+  if (basename(file) !== `${front.id}.md`) report(`id: file name must be "${front.id}.md" so the topic is easy to find`);
   let ok = true;
-  if (basename(file) !== `${front.id}.md`) {
-    report(`id: file name must be "${front.id}.md" so the topic is easy to find`);
-    ok = false;
-  }
 
   const [answerPart, ...moreParts] = document.body.split(MORE_MARKER);
   const answer = answerPart.trim();

@@ -1,0 +1,127 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The real command, as `npx backcare` runs it (compiled by `npm run build`, which `npm test` runs first). */
+const ROOT = resolve(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'backcare.js');
+const env = (extra: NodeJS.ProcessEnv = {}) => ({ ...process.env, STORAGE: 'memory', LOG_LEVEL: 'silent', ...extra });
+
+function backcare(args: string[], input?: string, extraEnv: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, env: env(extraEnv), encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const jsonLines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line));
+
+describe('backcare kb', () => {
+  it('validate exits 0 on the curated knowledge base', () => {
+    const { code, stderr } = backcare(['kb', 'validate']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/knowledge base OK/);
+  });
+
+  it('validate exits 1 with one line per problem', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backcare-cli-'));
+    try {
+      mkdirSync(join(dir, 'topics'));
+      writeFileSync(join(dir, 'topics', 'a.one.md'), '---\nid: a.one\ntitle: One\n---\n');
+      writeFileSync(join(dir, 'topics', 'a.two.md'), 'no front matter');
+      const { code, stdout } = backcare(['kb', 'validate'], undefined, { KNOWLEDGE_DIR: dir });
+      expect(code).toBe(1);
+      const lines = stdout.trim().split('\n');
+      expect(lines.length).toBeGreaterThanOrEqual(4);
+      for (const line of lines) expect(line).toMatch(/a\.(one|two)\.md: \S+/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('match prints one JSON line for its argument', () => {
+    const { code, stdout } = backcare(['kb', 'match', 'how often should I get a massage?']);
+    expect(code).toBe(0);
+    const [line] = jsonLines(stdout);
+    expect(line).toEqual({
+      text: 'how often should I get a massage?',
+      topic: 'therapy.frequency',
+      confidence: expect.any(Number),
+      alternatives: expect.any(Array),
+    });
+    expect(line.confidence).toBeGreaterThan(0);
+    expect(line.confidence).toBeLessThanOrEqual(1);
+    for (const alternative of line.alternatives) expect(alternative).toEqual({ topic: expect.any(String), confidence: expect.any(Number) });
+  });
+
+  it('match reads standard input and prints one line per input line, in order', () => {
+    const input = ['what is thai massage', 'hello there', '', 'is my mattress to blame'];
+    const { code, stdout } = backcare(['kb', 'match'], `${input.join('\n')}\n`);
+    expect(code).toBe(0);
+    const lines = jsonLines(stdout);
+    expect(lines.map((line) => line.text)).toEqual(input);
+    expect(lines.map((line) => line.topic)).toEqual(['therapy.thai', null, null, 'cause.mattress']);
+  });
+
+  it('explains its usage on an unknown command', () => {
+    const { code, stderr } = backcare(['kb', 'frobnicate']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/usage: backcare/);
+  });
+
+  it('stops with one line naming a bad configuration variable', () => {
+    const { code, stderr } = backcare(['kb', 'validate'], undefined, { STORAGE: 'floppy' });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('backcare: STORAGE must be one of sqlite, memory (got "floppy")');
+  });
+});
+
+describe('backcare chat', () => {
+  it('talks through the same bot and dialogs as the server', () => {
+    const { code, stdout } = backcare(['chat'], 'what is thai massage\nthanks\nexit\n');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/BackCare: Hi, I'm BackCare/);
+    expect(stdout).toMatch(/Thai massage/);
+    expect(stdout).toMatch(/You can also ask:/);
+    expect(stdout).toMatch(/You're welcome/);
+  });
+});
+
+describe('npm start (dist/src/index.js)', () => {
+  async function freePort(): Promise<number> {
+    return new Promise((resolvePort) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolvePort(port));
+      });
+    });
+  }
+
+  it('refuses to start on a bad value, with one line naming the variable', () => {
+    const result = spawnSync(process.execPath, ['dist/src/index.js'], { cwd: ROOT, env: env({ PORT: 'eighty' }), encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe('backcare: configuration error: PORT must be a whole number from 1 to 65535 (got "eighty")');
+  });
+
+  it('serves, then shuts down cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['dist/src/index.js'], {
+      cwd: ROOT,
+      env: env({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' }),
+    });
+    const exited = new Promise<number | null>((resolveExit) => child.on('exit', resolveExit));
+    let logs = '';
+    await new Promise<void>((ready, failed) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        logs += chunk.toString();
+        if (logs.includes('BackCare bot listening')) ready();
+      });
+      child.on('exit', () => failed(new Error(`exited early: ${logs}`)));
+    });
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(logs).toMatch(/shutting down/);
+  });
+});

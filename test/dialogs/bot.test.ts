@@ -1,0 +1,143 @@
+import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { createBot } from '../../src/createBot';
+import { silentLogger, testConfig, titleOf } from '../helpers';
+
+/** A conversation with the whole bot (welcome, interruptions, dialogs, state) on botbuilder's TestAdapter. */
+function conversation(channelId = 'emulator', storage = new MemoryStorage()) {
+  const { bot, onTurnError } = createBot(testConfig(), silentLogger, storage);
+  const adapter = new TestAdapter((context) => bot.run(context), { channelId } as Partial<Activity>);
+  adapter.onTurnError = onTurnError;
+  return adapter;
+}
+
+const says = (pattern: RegExp) => (activity: Partial<Activity>) => expect(activity.text).toMatch(pattern);
+const actionsOf = (activity: Partial<Activity>) => (activity.suggestedActions?.actions ?? []).map((a) => a.title);
+
+describe('BackCareBot', () => {
+  it('welcomes a new user once, says what it does and that it does not diagnose', async () => {
+    const adapter = conversation();
+    const user = { id: 'user-1', name: 'User' };
+    await adapter
+      .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [user, { id: 'bot', name: 'Bot' }], recipient: { id: 'bot', name: 'Bot' } } as Partial<Activity>)
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(/lower back/);
+        expect(activity.text).toMatch(/not a diagnosis/);
+        expect(actionsOf(activity)).toContain(titleOf('therapy.which'));
+      })
+      // The channel reporting the user again (for example on reconnect) does not repeat the welcome.
+      .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [user], recipient: { id: 'bot', name: 'Bot' } } as Partial<Activity>)
+      .send('thanks')
+      .assertReply(says(/welcome/));
+  });
+
+  it('does not welcome the bot itself joining', async () => {
+    const adapter = conversation();
+    await adapter
+      .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'bot', name: 'Bot' }], recipient: { id: 'bot', name: 'Bot' } } as Partial<Activity>)
+      .send('hello')
+      .assertReply(says(/Hello!/));
+  });
+
+  it('answers a knowledge question with the topic answer and offers related topics', async () => {
+    await conversation()
+      .send('what is hot stone massage?')
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(/stones/i);
+        expect(actionsOf(activity)).toEqual(expect.arrayContaining(['Tell me more', titleOf('safety.contraindications')]));
+      })
+      .send('tell me more')
+      .assertReply((activity) => expect(activity.text).toMatch(/38 to 60/));
+  });
+
+  it('answers a tapped related topic (its exact title)', async () => {
+    await conversation()
+      .send(titleOf('safety.contraindications'))
+      .assertReply((activity) => expect(activity.text).toMatch(/pregnan|blood clot/i));
+  });
+
+  it('says what it can help with when nothing fits', async () => {
+    await conversation()
+      .send('who won the football last night')
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(/can't help with that/);
+        expect(actionsOf(activity).length).toBeGreaterThan(0);
+      });
+  });
+
+  it('says it is unsure and offers the closest topics, then answers the one picked', async () => {
+    await conversation()
+      .send('massage')
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(/not completely sure/);
+        expect(actionsOf(activity)).toContain('Something else');
+      })
+      .send('1')
+      .assertReply((activity) => expect(activity.text!.length).toBeGreaterThan(50));
+  });
+
+  it('takes a new question while offering choices as a new question', async () => {
+    await conversation()
+      .send('massage')
+      .assertReply(says(/not completely sure/))
+      .send('how often should i have a massage')
+      .assertReply((activity) => expect(activity.text).toMatch(/two weeks/i));
+  });
+
+  it('answers help at any time, then asks the open question again', async () => {
+    await conversation()
+      .send('massage')
+      .assertReply(says(/not completely sure/))
+      .send('help')
+      .assertReply((activity) => expect(activity.text).toMatch(/ask/i))
+      .assertReply(says(/not completely sure/))
+      .send('2')
+      .assertReply((activity) => expect(activity.text!.length).toBeGreaterThan(50));
+  });
+
+  it('stops what is running on "stop" and starts afresh on "start over"', async () => {
+    await conversation()
+      .send('massage')
+      .assertReply(says(/not completely sure/))
+      .send('stop')
+      .assertReply(says(/stopped/))
+      .send('1')
+      .assertReply(says(/can't help with that/))
+      .send('what is thai massage')
+      .assertReply(says(/Thai/))
+      .send('start over')
+      .assertReply(says(/not a diagnosis/))
+      .send('tell me more')
+      .assertReply(says(/More about what\?/));
+  });
+
+  it('answers small talk kindly without a knowledge answer', async () => {
+    await conversation().send('hi').assertReply(says(/Hello!/)).send('thank you').assertReply(says(/welcome/)).send('bye').assertReply(says(/Take care/));
+  });
+
+  it('asks for text when a message has none', async () => {
+    await conversation().send({ type: ActivityTypes.Message, attachments: [{ contentType: 'image/png', contentUrl: 'x' }] } as Partial<Activity>).assertReply(says(/only read text/));
+  });
+
+  it('renders the same reply as card buttons in Teams and as a plain list in a text-only channel', async () => {
+    await conversation('msteams')
+      .send('what is swedish massage')
+      .assertReply((activity) => {
+        expect(activity.suggestedActions).toBeUndefined();
+        expect(activity.attachments?.[0].contentType).toBe('application/vnd.microsoft.card.hero');
+      });
+    await conversation('sms')
+      .send('what is swedish massage')
+      .assertReply((activity) => {
+        expect(activity.suggestedActions).toBeUndefined();
+        expect(activity.attachments ?? []).toHaveLength(0);
+        expect(activity.text).toMatch(/You can also ask:\n- /);
+      });
+  });
+
+  it('keeps the conversation in storage between turns', async () => {
+    const storage = new MemoryStorage();
+    await conversation('emulator', storage).send('what is hot stone massage').assertReply(says(/stones/i));
+    const keys = Object.keys((storage as unknown as { memory: Record<string, string> }).memory);
+    expect(keys.some((key) => key.includes('/conversations/'))).toBe(true);
+  });
+});

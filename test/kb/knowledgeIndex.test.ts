@@ -1,0 +1,49 @@
+import { MIN_CONFIDENCE } from '../../src/kb/knowledgeIndex';
+import { knowledgeIndex } from '../helpers';
+
+describe('KnowledgeIndex.match', () => {
+  const index = knowledgeIndex();
+
+  it('finds every topic by its own title and by each of its example questions', () => {
+    for (const topic of index.topics.values()) {
+      expect([topic.title, index.match(topic.title).topic]).toEqual([topic.title, topic.id]);
+      for (const question of topic.questions) expect([question, index.match(question).topic]).toEqual([question, topic.id]);
+    }
+  });
+
+  it('returns confidences in 0..1, alternatives best first and never the chosen topic', () => {
+    const result = index.match('whats the difference between swedish and thai massage');
+    expect(result.topic).toBe('therapy.which');
+    expect(result.confidence).toBeGreaterThanOrEqual(MIN_CONFIDENCE);
+    expect(result.confidence).toBeLessThanOrEqual(1);
+    expect(result.alternatives.length).toBeGreaterThan(0);
+    expect(result.alternatives.length).toBeLessThanOrEqual(3);
+    expect(result.alternatives.map((a) => a.topic)).not.toContain(result.topic);
+    const confidences = result.alternatives.map((a) => a.confidence);
+    expect([...confidences].sort((a, b) => b - a)).toEqual(confidences);
+    for (const c of confidences) expect(c).toBeLessThan(result.confidence);
+  });
+
+  it.each([
+    ['what is swedish massage', 'therapy.swedish'],
+    ['SWEDISH MASSAGE???', 'therapy.swedish'],
+    ['hot stone massge', 'therapy.hot-stone'],
+    ['hotstone massage safe?', 'therapy.hot-stone'],
+    ['good streches for lower back', 'stretch.overview'],
+    ['is my matress the problem', 'cause.mattress'],
+    ['what does cauda equina mean', 'safety.red-flags'],
+    ['when should i see a docter', 'safety.see-physician'],
+    ['is a physio worth it for back ache', 'safety.see-physician'],
+    ['how often should i get a massage', 'therapy.frequency'],
+    ['I sit at my desk for 10 hours a day, could that be why my back hurts?', 'cause.sitting'],
+  ])('reads %j as %s (case, punctuation, typos, British/American spelling)', (text, id) => {
+    expect(index.match(text).topic).toBe(id);
+  });
+
+  it.each(['hello', 'thanks!', 'my knee hurts after running', 'best stretch for my neck', 'asdfghjkl', '🙂🙂', '12345', 'write me a poem', 'what is the capital of France', ''])(
+    'gives no topic for %j',
+    (text) => {
+      expect(index.match(text).topic).toBeNull();
+    },
+  );
+});
