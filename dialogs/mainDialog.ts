@@ -81,7 +81,8 @@ export class MainDialog extends ComponentDialog {
     const match = this.index.match(text);
     this.logger.info({ event: 'match', topic: match.topic, confidence: match.confidence }, 'knowledge match');
     this.logger.debug({ text }, 'message text (debug only)');
-    if (match.topic && match.confidence >= SURE_CONFIDENCE) return this.answer(step, this.index.topics.get(match.topic)!);
+    if (match.topic && match.confidence >= SURE_CONFIDENCE)
+      return this.answer(step, this.index.topics.get(match.topic)!);
     if (match.topic) {
       const candidates = [match.topic, ...match.alternatives.map((alternative) => alternative.topic)].slice(0, 3);
       const reply = this.replies.unsure(candidates);
@@ -89,7 +90,8 @@ export class MainDialog extends ComponentDialog {
       const channelId = step.context.activity.channelId;
       // botbuilder falls back to a numbered list when a choice is longer than 20 characters; our titles are, and
       // channels with buttons show them well, so buttons are rendered like every other reply.
-      const buttons = supportsSuggestedActions(channelId, choices.length) || supportsCardActions(channelId, choices.length);
+      const buttons =
+        supportsSuggestedActions(channelId, choices.length) || supportsCardActions(channelId, choices.length);
       return step.prompt(CLARIFY_PROMPT, {
         prompt: buttons ? renderReply(reply, channelId) : reply.text,
         choices,

@@ -32,9 +32,16 @@ export class Replies {
   }
 
   more(topic: Topic | undefined): Reply {
-    if (!topic) return { text: 'More about what? Ask me a question and I can go into detail.', actions: this.titles(STARTER_TOPICS) };
+    if (!topic)
+      return {
+        text: 'More about what? Ask me a question and I can go into detail.',
+        actions: this.titles(STARTER_TOPICS),
+      };
     if (!topic.more) {
-      return { text: `That's everything I have on ${lowerFirst(topic.title)}. Related topics:`, actions: this.titles(topic.related) };
+      return {
+        text: `That's everything I have on ${lowerFirst(topic.title)}. Related topics:`,
+        actions: this.titles(topic.related),
+      };
     }
     return { text: topic.more, actions: this.titles(topic.related) };
   }

@@ -37,7 +37,9 @@ export class BackCareBot extends TeamsActivityHandler {
     );
 
     this.onMembersAdded(async (context, next) => {
-      const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient?.id);
+      const joined = (context.activity.membersAdded ?? []).some(
+        (member) => member.id !== context.activity.recipient?.id,
+      );
       const state = await welcome.get(context, {});
       // Once per conversation, however many times the channel reports the user joining.
       if (joined && !state.welcomed) {

@@ -27,7 +27,10 @@ export function createBot(config: Config, logger: Logger, givenStorage?: Storage
     index,
     onTurnError: async (context, error) => {
       // The error, never the message that caused it: that is the user's health information.
-      logger.error({ err: error, channel: context.activity.channelId, activityType: context.activity.type }, 'turn failed');
+      logger.error(
+        { err: error, channel: context.activity.channelId, activityType: context.activity.type },
+        'turn failed',
+      );
       try {
         await context.sendActivity("Sorry, something went wrong on my side. Please try again, or say 'start over'.");
         // A broken dialog stack would fail again on the next message: start this conversation afresh.

@@ -48,7 +48,10 @@ describe('loadConfig', () => {
     [{ MicrosoftAppType: 'Tenantless' }, /^MicrosoftAppType must be one of MultiTenant, SingleTenant, UserAssignedMSI/],
     [{ MicrosoftAppId: 'app' }, /^MicrosoftAppPassword must be set when MicrosoftAppId is set/],
     [{ MicrosoftAppPassword: 'secret' }, /^MicrosoftAppId must be set when MicrosoftAppPassword is set$/],
-    [{ MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant' }, /^MicrosoftAppTenantId must be set/],
+    [
+      { MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant' },
+      /^MicrosoftAppTenantId must be set/,
+    ],
   ])('stops on %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

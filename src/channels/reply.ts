@@ -20,7 +20,10 @@ export function renderReply(reply: Reply, channelId: string): Partial<Activity> 
   if (supportsCardActions(channelId, actions.length)) {
     // Teams and Slack do not show suggested actions everywhere, but they do show card buttons.
     const buttons = actions.map((title) => ({ type: ActionTypes.ImBack, title, value: title }));
-    return { ...MessageFactory.attachment(CardFactory.heroCard('', undefined, buttons), reply.text), textFormat: 'markdown' };
+    return {
+      ...MessageFactory.attachment(CardFactory.heroCard('', undefined, buttons), reply.text),
+      textFormat: 'markdown',
+    };
   }
   const list = actions.map((title) => `- ${title}`).join('\n');
   return MessageFactory.text(`${reply.text}\n\nYou can also ask:\n${list}`);

@@ -15,7 +15,8 @@ export async function main(args: string[]): Promise<number> {
   try {
     const config = loadConfig();
     if (command === 'kb' && subcommand === 'validate' && rest.length === 0) return validateCommand(config.knowledgeDir);
-    if (command === 'kb' && subcommand === 'match' && rest.length <= 1) return await matchCommand(config.knowledgeDir, rest[0]);
+    if (command === 'kb' && subcommand === 'match' && rest.length <= 1)
+      return await matchCommand(config.knowledgeDir, rest[0]);
     if (command === 'chat' && subcommand === undefined) {
       const { chatCommand } = await import('./chatCommand');
       return await chatCommand(config);

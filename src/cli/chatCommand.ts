@@ -14,7 +14,12 @@ export async function chatCommand(config: Config): Promise<number> {
   const logic = (context: Parameters<typeof bot.run>[0]) => bot.run(context);
 
   // Iterating the lines (rather than asking question after question) keeps piped input in order.
-  const input = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY, prompt: 'you> ' });
+  const input = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: process.stdin.isTTY,
+    prompt: 'you> ',
+  });
   const prompt = () => (process.stdin.isTTY ? input.prompt() : undefined);
   try {
     await adapter.join(logic);

@@ -59,11 +59,18 @@ export class TerminalAdapter extends BotAdapter {
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      reference,
+      true,
+    );
     await this.runMiddleware(new TurnContext(this, activity as Activity), logic);
   }
 
-  private async processActivity(partial: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  private async processActivity(
+    partial: Partial<Activity>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
     const activity = TurnContext.applyConversationReference(
       { id: randomUUID(), timestamp: new Date(), ...partial },
       this.reference,

@@ -53,7 +53,10 @@ function readKnowledge(dir: string): { knowledge: Knowledge; problems: string[] 
   const display = (file: string) => relative(process.cwd(), file) || file;
   const topicsDir = join(dir, 'topics');
   if (!existsSync(topicsDir)) {
-    return { knowledge: { topics: [], lexicon: emptyLexicon() }, problems: [`${display(topicsDir)}: folder not found`] };
+    return {
+      knowledge: { topics: [], lexicon: emptyLexicon() },
+      problems: [`${display(topicsDir)}: folder not found`],
+    };
   }
 
   const topics: Topic[] = [];
@@ -76,7 +79,8 @@ function readKnowledge(dir: string): { knowledge: Knowledge; problems: string[] 
   topics.forEach((topic) => {
     topic.related.forEach((id, index) => {
       if (!firstFileById.has(id)) problems.push(`${display(topic.file)}: related[${index}]: unknown topic id "${id}"`);
-      if (id === topic.id) problems.push(`${display(topic.file)}: related[${index}]: a topic cannot be related to itself`);
+      if (id === topic.id)
+        problems.push(`${display(topic.file)}: related[${index}]: a topic cannot be related to itself`);
     });
   });
 
@@ -100,7 +104,8 @@ function readTopic(file: string, report: (message: string) => void): Topic | und
   }
   const front = parsed.data;
   // Reported, but the topic is kept so that a duplicate id is reported too.
-  if (basename(file) !== `${front.id}.md`) report(`id: file name must be "${front.id}.md" so the topic is easy to find`);
+  if (basename(file) !== `${front.id}.md`)
+    report(`id: file name must be "${front.id}.md" so the topic is easy to find`);
   let ok = true;
 
   const [answerPart, ...moreParts] = document.body.split(MORE_MARKER);

@@ -45,7 +45,9 @@ export class TermExtractor {
   private readonly fuzzyByLetter = new Map<string, Fuse<string>>();
 
   constructor(lexicon: Lexicon) {
-    this.spelling = new Map(Object.entries(lexicon.spelling).map(([variant, canonical]) => [norm(variant), norm(canonical)]));
+    this.spelling = new Map(
+      Object.entries(lexicon.spelling).map(([variant, canonical]) => [norm(variant), norm(canonical)]),
+    );
     for (const [canonical, variants] of Object.entries(lexicon.synonyms)) {
       const canonicalWords = this.spell(tokenise(canonical));
       for (const variant of variants) {
@@ -77,7 +79,10 @@ export class TermExtractor {
     }
     this.fuzzyByLetter.clear();
     for (const [letter, words] of byLetter) {
-      this.fuzzyByLetter.set(letter, new Fuse(words, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true }));
+      this.fuzzyByLetter.set(
+        letter,
+        new Fuse(words, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true }),
+      );
     }
   }
 

@@ -8,17 +8,38 @@ import { normaliseText } from './normalise';
 export type Command = 'help' | 'startOver' | 'cancel' | 'more' | 'greeting' | 'thanks' | 'goodbye';
 
 const PATTERNS: [Command, RegExp][] = [
-  ['help', /^(help|hlep|halp|help me|help please|menu|commands|options|what can (you|u) do|what do (you|u) do|how does this work|how do (i|you) use (this|you)|what are you)$/],
-  ['startOver', /^(start over|start again|restart|reset|begin again|from the (start|beginning|top)|new conversation|start afresh)$/],
-  ['cancel', /^(stop|cancel|quit|exit|end|nevermind|never mind|forget it|abort|stop it|cancel that|stop that|no thanks|no thank you)$/],
-  ['more', /^(more|tell me more|more please|more info|more information|more detail|more details|go on|and|read more|keep going)$/],
-  ['greeting', /^(hi+|hello+|hey+|hiya|howdy|yo|good (morning|afternoon|evening)|hi there|hello there|hey there|greetings)( (bot|backcare|there))?$/],
-  ['thanks', /^(thanks?( (a lot|so much|very much|you|you so much|you very much))?|thank u|thx|thanx|ty|cheers|ta|much appreciated|great thanks|ok thanks|okay thanks|that helps|that helped|helpful)$/],
+  [
+    'help',
+    /^(help|hlep|halp|help me|help please|menu|commands|options|what can (you|u) do|what do (you|u) do|how does this work|how do (i|you) use (this|you)|what are you)$/,
+  ],
+  [
+    'startOver',
+    /^(start over|start again|restart|reset|begin again|from the (start|beginning|top)|new conversation|start afresh)$/,
+  ],
+  [
+    'cancel',
+    /^(stop|cancel|quit|exit|end|nevermind|never mind|forget it|abort|stop it|cancel that|stop that|no thanks|no thank you)$/,
+  ],
+  [
+    'more',
+    /^(more|tell me more|more please|more info|more information|more detail|more details|go on|and|read more|keep going)$/,
+  ],
+  [
+    'greeting',
+    /^(hi+|hello+|hey+|hiya|howdy|yo|good (morning|afternoon|evening)|hi there|hello there|hey there|greetings)( (bot|backcare|there))?$/,
+  ],
+  [
+    'thanks',
+    /^(thanks?( (a lot|so much|very much|you|you so much|you very much))?|thank u|thx|thanx|ty|cheers|ta|much appreciated|great thanks|ok thanks|okay thanks|that helps|that helped|helpful)$/,
+  ],
   ['goodbye', /^(bye+|goodbye|good bye|see (you|ya)|see you later|later|cya|good night|night)$/],
 ];
 
 export function recognizeCommand(text: string): Command | null {
-  const normalised = normaliseText(text).replace(/\b(please|pls|plz)\b/g, '').replace(/\s+/g, ' ').trim();
+  const normalised = normaliseText(text)
+    .replace(/\b(please|pls|plz)\b/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (normalised === '' && /\?/.test(text)) return 'help';
   for (const [command, pattern] of PATTERNS) if (pattern.test(normalised)) return command;
   return null;

@@ -10,11 +10,20 @@ const BIN = join(ROOT, 'bin', 'backcare.js');
 const env = (extra: NodeJS.ProcessEnv = {}) => ({ ...process.env, STORAGE: 'memory', LOG_LEVEL: 'silent', ...extra });
 
 function backcare(args: string[], input?: string, extraEnv: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, env: env(extraEnv), encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    input,
+    env: env(extraEnv),
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const jsonLines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line));
+const jsonLines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 
 describe('backcare kb', () => {
   it('validate exits 0 on the curated knowledge base', () => {
@@ -51,7 +60,8 @@ describe('backcare kb', () => {
     });
     expect(line.confidence).toBeGreaterThan(0);
     expect(line.confidence).toBeLessThanOrEqual(1);
-    for (const alternative of line.alternatives) expect(alternative).toEqual({ topic: expect.any(String), confidence: expect.any(Number) });
+    for (const alternative of line.alternatives)
+      expect(alternative).toEqual({ topic: expect.any(String), confidence: expect.any(Number) });
   });
 
   it('match reads standard input and prints one line per input line, in order', () => {
@@ -98,9 +108,15 @@ describe('npm start (dist/src/index.js)', () => {
   }
 
   it('refuses to start on a bad value, with one line naming the variable', () => {
-    const result = spawnSync(process.execPath, ['dist/src/index.js'], { cwd: ROOT, env: env({ PORT: 'eighty' }), encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['dist/src/index.js'], {
+      cwd: ROOT,
+      env: env({ PORT: 'eighty' }),
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe('backcare: configuration error: PORT must be a whole number from 1 to 65535 (got "eighty")');
+    expect(result.stderr.trim()).toBe(
+      'backcare: configuration error: PORT must be a whole number from 1 to 65535 (got "eighty")',
+    );
   });
 
   it('serves, then shuts down cleanly on SIGTERM', async () => {

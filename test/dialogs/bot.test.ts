@@ -18,14 +18,22 @@ describe('BackCareBot', () => {
     const adapter = conversation();
     const user = { id: 'user-1', name: 'User' };
     await adapter
-      .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [user, { id: 'bot', name: 'Bot' }], recipient: { id: 'bot', name: 'Bot' } } as Partial<Activity>)
+      .send({
+        type: ActivityTypes.ConversationUpdate,
+        membersAdded: [user, { id: 'bot', name: 'Bot' }],
+        recipient: { id: 'bot', name: 'Bot' },
+      } as Partial<Activity>)
       .assertReply((activity) => {
         expect(activity.text).toMatch(/lower back/);
         expect(activity.text).toMatch(/not a diagnosis/);
         expect(actionsOf(activity)).toContain(titleOf('therapy.which'));
       })
       // The channel reporting the user again (for example on reconnect) does not repeat the welcome.
-      .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [user], recipient: { id: 'bot', name: 'Bot' } } as Partial<Activity>)
+      .send({
+        type: ActivityTypes.ConversationUpdate,
+        membersAdded: [user],
+        recipient: { id: 'bot', name: 'Bot' },
+      } as Partial<Activity>)
       .send('thanks')
       .assertReply(says(/welcome/));
   });
@@ -33,7 +41,11 @@ describe('BackCareBot', () => {
   it('does not welcome the bot itself joining', async () => {
     const adapter = conversation();
     await adapter
-      .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'bot', name: 'Bot' }], recipient: { id: 'bot', name: 'Bot' } } as Partial<Activity>)
+      .send({
+        type: ActivityTypes.ConversationUpdate,
+        membersAdded: [{ id: 'bot', name: 'Bot' }],
+        recipient: { id: 'bot', name: 'Bot' },
+      } as Partial<Activity>)
       .send('hello')
       .assertReply(says(/Hello!/));
   });
@@ -43,7 +55,9 @@ describe('BackCareBot', () => {
       .send('what is hot stone massage?')
       .assertReply((activity) => {
         expect(activity.text).toMatch(/stones/i);
-        expect(actionsOf(activity)).toEqual(expect.arrayContaining(['Tell me more', titleOf('safety.contraindications')]));
+        expect(actionsOf(activity)).toEqual(
+          expect.arrayContaining(['Tell me more', titleOf('safety.contraindications')]),
+        );
       })
       .send('tell me more')
       .assertReply((activity) => expect(activity.text).toMatch(/38 to 60/));
@@ -111,11 +125,22 @@ describe('BackCareBot', () => {
   });
 
   it('answers small talk kindly without a knowledge answer', async () => {
-    await conversation().send('hi').assertReply(says(/Hello!/)).send('thank you').assertReply(says(/welcome/)).send('bye').assertReply(says(/Take care/));
+    await conversation()
+      .send('hi')
+      .assertReply(says(/Hello!/))
+      .send('thank you')
+      .assertReply(says(/welcome/))
+      .send('bye')
+      .assertReply(says(/Take care/));
   });
 
   it('asks for text when a message has none', async () => {
-    await conversation().send({ type: ActivityTypes.Message, attachments: [{ contentType: 'image/png', contentUrl: 'x' }] } as Partial<Activity>).assertReply(says(/only read text/));
+    await conversation()
+      .send({
+        type: ActivityTypes.Message,
+        attachments: [{ contentType: 'image/png', contentUrl: 'x' }],
+      } as Partial<Activity>)
+      .assertReply(says(/only read text/));
   });
 
   it('renders the same reply as card buttons in Teams and as a plain list in a text-only channel', async () => {
@@ -136,7 +161,9 @@ describe('BackCareBot', () => {
 
   it('keeps the conversation in storage between turns', async () => {
     const storage = new MemoryStorage();
-    await conversation('emulator', storage).send('what is hot stone massage').assertReply(says(/stones/i));
+    await conversation('emulator', storage)
+      .send('what is hot stone massage')
+      .assertReply(says(/stones/i));
     const keys = Object.keys((storage as unknown as { memory: Record<string, string> }).memory);
     expect(keys.some((key) => key.includes('/conversations/'))).toBe(true);
   });

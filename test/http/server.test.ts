@@ -27,7 +27,11 @@ function activity(text: string, conversationId = 'conv-1', extra: Partial<Activi
   };
 }
 
-async function post(base: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+async function post(
+  base: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: any }> {
   const response = await fetch(`${base}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

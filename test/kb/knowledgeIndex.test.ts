@@ -7,7 +7,8 @@ describe('KnowledgeIndex.match', () => {
   it('finds every topic by its own title and by each of its example questions', () => {
     for (const topic of index.topics.values()) {
       expect([topic.title, index.match(topic.title).topic]).toEqual([topic.title, topic.id]);
-      for (const question of topic.questions) expect([question, index.match(question).topic]).toEqual([question, topic.id]);
+      for (const question of topic.questions)
+        expect([question, index.match(question).topic]).toEqual([question, topic.id]);
     }
   });
 
@@ -40,10 +41,18 @@ describe('KnowledgeIndex.match', () => {
     expect(index.match(text).topic).toBe(id);
   });
 
-  it.each(['hello', 'thanks!', 'my knee hurts after running', 'best stretch for my neck', 'asdfghjkl', '🙂🙂', '12345', 'write me a poem', 'what is the capital of France', ''])(
-    'gives no topic for %j',
-    (text) => {
-      expect(index.match(text).topic).toBeNull();
-    },
-  );
+  it.each([
+    'hello',
+    'thanks!',
+    'my knee hurts after running',
+    'best stretch for my neck',
+    'asdfghjkl',
+    '🙂🙂',
+    '12345',
+    'write me a poem',
+    'what is the capital of France',
+    '',
+  ])('gives no topic for %j', (text) => {
+    expect(index.match(text).topic).toBeNull();
+  });
 });

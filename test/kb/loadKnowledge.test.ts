@@ -39,10 +39,13 @@ describe('the curated knowledge base', () => {
   });
 
   // The catalogue lives beside the repository when the project's shared folder is there (as in CI).
-  (existsSync(SHARED_CATALOGUE) ? it : it.skip)('keeps the required-id fixture in step with the shared catalogue', () => {
-    const catalogue = [...readFileSync(SHARED_CATALOGUE, 'utf8').matchAll(/^- `([a-z0-9.-]+)`/gm)].map((m) => m[1]);
-    expect(readFileSync(REQUIRED_IDS_FIXTURE, 'utf8').split('\n').filter(Boolean).sort()).toEqual(catalogue.sort());
-  });
+  (existsSync(SHARED_CATALOGUE) ? it : it.skip)(
+    'keeps the required-id fixture in step with the shared catalogue',
+    () => {
+      const catalogue = [...readFileSync(SHARED_CATALOGUE, 'utf8').matchAll(/^- `([a-z0-9.-]+)`/gm)].map((m) => m[1]);
+      expect(readFileSync(REQUIRED_IDS_FIXTURE, 'utf8').split('\n').filter(Boolean).sort()).toEqual(catalogue.sort());
+    },
+  );
 
   it('gives every topic a source, related topics, and an answer short enough for a phone', () => {
     for (const topic of knowledge.topics) {
@@ -54,7 +57,9 @@ describe('the curated knowledge base', () => {
 
   it('never states a diagnosis and points to a physician where the facts say so', () => {
     for (const topic of knowledge.topics) {
-      expect(`${topic.answer}\n${topic.more ?? ''}`).not.toMatch(/\byou (have|are suffering from) (a |an )?(slipped|herniated|sciatica|cauda|disc)/i);
+      expect(`${topic.answer}\n${topic.more ?? ''}`).not.toMatch(
+        /\byou (have|are suffering from) (a |an )?(slipped|herniated|sciatica|cauda|disc)/i,
+      );
     }
     for (const id of ['safety.see-physician', 'safety.red-flags', 'treatment.medical', 'therapy.frequency']) {
       const topic = knowledge.topics.find((t) => t.id === id)!;
@@ -96,15 +101,35 @@ describe('knowledge validation', () => {
 
   it.each([
     ['a missing field', topicFile('a.one', { title: '' }), /a\.one\.md: title: /],
-    ['an empty question list', topicFile('a.one', { questions: '[]' }), /a\.one\.md: questions: needs at least one question/],
-    ['a bad source url', topicFile('a.one', { sources: '\n  - title: X\n    url: not a url' }), /a\.one\.md: sources\.0\.url: /],
+    [
+      'an empty question list',
+      topicFile('a.one', { questions: '[]' }),
+      /a\.one\.md: questions: needs at least one question/,
+    ],
+    [
+      'a bad source url',
+      topicFile('a.one', { sources: '\n  - title: X\n    url: not a url' }),
+      /a\.one\.md: sources\.0\.url: /,
+    ],
     ['an unknown field', topicFile('a.one', { colour: 'red' }), /a\.one\.md: \(front matter\): .*colour/],
     ['a malformed id', topicFile('a.one', { id: 'Not An Id' }), /a\.one\.md: id: must look like "area\.name"/],
-    ['an empty answer', topicFile('a.one', {}, '   \n<!-- more -->\nOnly detail.'), /a\.one\.md: answer: the body \(the answer\) is empty/],
-    ['an answer too long for a phone', topicFile('a.one', {}, 'x'.repeat(MAX_ANSWER_CHARS + 1)), /a\.one\.md: answer: \d+ characters/],
+    [
+      'an empty answer',
+      topicFile('a.one', {}, '   \n<!-- more -->\nOnly detail.'),
+      /a\.one\.md: answer: the body \(the answer\) is empty/,
+    ],
+    [
+      'an answer too long for a phone',
+      topicFile('a.one', {}, 'x'.repeat(MAX_ANSWER_CHARS + 1)),
+      /a\.one\.md: answer: \d+ characters/,
+    ],
     ['no front matter', 'Just text', /a\.one\.md: front matter: the file must start with a "---" block/],
     ['broken YAML', '---\nid: [unclosed\n---\nbody', /a\.one\.md: front matter: invalid YAML/],
-    ['an unknown related id', topicFile('a.one', { related: '[a.nowhere]' }), /a\.one\.md: related\[0\]: unknown topic id "a\.nowhere"/],
+    [
+      'an unknown related id',
+      topicFile('a.one', { related: '[a.nowhere]' }),
+      /a\.one\.md: related\[0\]: unknown topic id "a\.nowhere"/,
+    ],
   ])('reports %s with the file and the field', (_case, text, message) => {
     write('a.one.md', text);
     const problems = validateKnowledge(dir);

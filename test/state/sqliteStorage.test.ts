@@ -49,7 +49,9 @@ describe('SqliteStorage', () => {
     await storage.write({ a: { v: 1 } });
     const stale = (await storage.read(['a'])).a;
     await storage.write({ a: { ...stale, v: 2 } });
-    await expect(storage.write({ a: { ...stale, v: 3 } })).rejects.toThrow('Storage: error writing "a" due to eTag conflict.');
+    await expect(storage.write({ a: { ...stale, v: 3 } })).rejects.toThrow(
+      'Storage: error writing "a" due to eTag conflict.',
+    );
     expect((await storage.read(['a'])).a.v).toBe(2);
   });
 
