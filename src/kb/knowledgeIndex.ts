@@ -1,3 +1,4 @@
+import { recognizeCommand } from '../nlu/commands';
 import { normaliseText } from '../nlu/normalise';
 import type { Knowledge, Topic } from './loadKnowledge';
 import { TermExtractor } from './termExtractor';
@@ -20,6 +21,8 @@ export const MIN_CONFIDENCE = 0.4;
 /** From here on the bot answers straight away; between the two it says it is unsure and offers choices. */
 export const SURE_CONFIDENCE = 0.6;
 const MAX_ALTERNATIVES = 3;
+/** The catalogue's topic on what the assistant can do (catalogue ids are stable). */
+const HELP_TOPIC = 'bot.help';
 const OTHER_BODY_PART_FACTOR = 0.35;
 const OUT_OF_DOMAIN_FACTOR = 0.35;
 /** Evidence at which confidence reaches about 63%: roughly one distinctive keyword. */
@@ -45,8 +48,6 @@ const MAX_FIELD_WEIGHT = 3;
 export class KnowledgeIndex {
   private readonly extractor: TermExtractor;
   private readonly weights = new Map<string, Map<string, number>>();
-  /** Words of each topic's title and keywords, one by one: what the topic is about, not words its example questions happen to use. */
-  private readonly ownWords = new Map<string, Set<string>>();
   private readonly idf = new Map<string, number>();
   readonly topics: ReadonlyMap<string, Topic>;
   private readonly byTitle: ReadonlyMap<string, Topic>;
@@ -66,16 +67,15 @@ export class KnowledgeIndex {
     for (const topic of knowledge.topics) {
       const weights = new Map<string, number>();
       const addField = (text: string, fieldWeight: number) => {
-        for (const [term, quality] of this.extractor.extract(text, { correctTypos: false }).terms) {
+        for (const [term, quality] of this.extractor.extract(text, 'topic').terms) {
           weights.set(term, Math.min(MAX_FIELD_WEIGHT, (weights.get(term) ?? 0) + fieldWeight * quality));
         }
       };
       topic.keywords.forEach((keyword) => addField(keyword, FIELD_WEIGHT.keyword));
       topic.questions.forEach((question) => addField(question, FIELD_WEIGHT.question));
-      for (const [term, quality] of this.extractor.extract(topic.title, { correctTypos: false }).terms) {
+      for (const [term, quality] of this.extractor.extract(topic.title, 'topic').terms) {
         weights.set(term, (weights.get(term) ?? 0) + TITLE_WEIGHT * quality);
       }
-      this.ownWords.set(topic.id, this.extractor.words([topic.title, ...topic.keywords]));
       this.weights.set(topic.id, weights);
     }
 
@@ -93,7 +93,12 @@ export class KnowledgeIndex {
   }
 
   match(text: string): MatchResult {
-    const { terms, otherBodyParts, inDomain } = this.extractor.extract(text, { correctTypos: true });
+    // Conversation commands are not questions; "help" (or "menu", "what can you do") asks what the assistant does.
+    const command = recognizeCommand(text);
+    if (command === 'help' && this.topics.has(HELP_TOPIC)) return { topic: HELP_TOPIC, confidence: 1, alternatives: [] };
+    if (command !== null) return { topic: null, confidence: 0, alternatives: [] };
+
+    const { terms, otherBodyParts, inDomain } = this.extractor.extract(text, 'message');
     const scores: { topic: string; score: number }[] = [];
     for (const [topic, weights] of this.weights) {
       let score = 0;
@@ -106,13 +111,9 @@ export class KnowledgeIndex {
     scores.sort((a, b) => b.score - a.score);
     if (scores.length === 0) return { topic: null, confidence: 0, alternatives: [] };
 
-    // Small talk and other subjects share words with topics ("good morning"), and a knee or a neck is not the lower
-    // back, unless the best topic is itself about that body part (the knee-to-chest stretch).
-    const own = this.ownWords.get(scores[0].topic)!;
-    const bodyPartsOfTopic = otherBodyParts.filter((part) => own.has(part));
-    const aboutOtherBodyPart = bodyPartsOfTopic.length < otherBodyParts.length;
-    const onTopic = inDomain || bodyPartsOfTopic.length > 0;
-    const bodyPartFactor = (aboutOtherBodyPart ? OTHER_BODY_PART_FACTOR : 1) * (onTopic ? 1 : OUT_OF_DOMAIN_FACTOR);
+    // Small talk and other subjects share words with topics ("good morning"), and a knee or a neck is not the lower back.
+    const bodyPartFactor =
+      (otherBodyParts.length > 0 ? OTHER_BODY_PART_FACTOR : 1) * (inDomain ? 1 : OUT_OF_DOMAIN_FACTOR);
     // Confidence grows with the evidence and with the lead over the runner-up: a close second means "not sure".
     const best = scores[0].score;
     const evidence = (score: number) => bodyPartFactor * (1 - Math.exp(-score / EVIDENCE_SCALE));

@@ -35,6 +35,8 @@ export const lexiconSchema = z.strictObject({
   spelling: z.record(z.string(), nonEmpty).default({}),
   synonyms: z.record(z.string(), z.array(nonEmpty).min(1)).default({}),
   domain: z.array(nonEmpty).default([]),
+  assistantWords: z.array(nonEmpty).default([]),
+  addressingAssistant: z.array(nonEmpty).default([]),
   lowerBack: z.array(nonEmpty).default([]),
   otherBodyParts: z.array(nonEmpty).default([]),
 });

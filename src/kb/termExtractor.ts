@@ -16,7 +16,7 @@ export interface ExtractedTerms {
   terms: Map<string, number>;
   /** Body parts other than the lower back that the message is about, as stems (none when it also names the lower back). */
   otherBodyParts: string[];
-  /** Whether any word or synonym in the message is a back-care domain word. */
+  /** Whether the message is about back care (a domain word) or asks the assistant about itself or the clinic. */
   inDomain: boolean;
 }
 
@@ -35,8 +35,10 @@ export class TermExtractor {
   private readonly spelling: Map<string, string>;
   /** variant phrase (normalised words joined by spaces) -> canonical words. */
   private readonly synonyms = new Map<string, string[]>();
-  /** Domain words and phrases, as stems joined by spaces. */
+  /** Domain words and phrases, as stems joined by spaces; likewise the two assistant lists. */
   private readonly domain: Set<string>;
+  private readonly assistantWords: Set<string>;
+  private readonly addressingAssistant: Set<string>;
   private readonly lowerBack: Set<string>;
   private readonly otherBodyParts: Set<string>;
   private readonly phrases = new Set<string>();
@@ -54,7 +56,10 @@ export class TermExtractor {
         this.synonyms.set(this.spell(tokenise(variant)).join(' '), canonicalWords);
       }
     }
-    this.domain = new Set(lexicon.domain.map((word) => this.spell(tokenise(word)).map(stem).join(' ')));
+    const stems = (phrases: string[]) => new Set(phrases.map((phrase) => this.spell(tokenise(phrase)).map(stem).join(' ')));
+    this.domain = stems(lexicon.domain);
+    this.assistantWords = stems(lexicon.assistantWords);
+    this.addressingAssistant = stems(lexicon.addressingAssistant);
     this.lowerBack = new Set(lexicon.lowerBack.map((part) => this.spell(tokenise(part)).join(' ')));
     this.otherBodyParts = new Set(lexicon.otherBodyParts.map((part) => this.spell(tokenise(part)).join(' ')));
   }
@@ -86,41 +91,58 @@ export class TermExtractor {
     }
   }
 
-  extract(text: string, options: { correctTypos: boolean }): ExtractedTerms {
+  /**
+   * A user's message has its typos corrected, and a known phrase in it stands for its words ("hot stone" is
+   * not also "hot" and "stone"). A topic's own text is taken as written, and keeps both the phrase and its
+   * words, so that a message using one of the words alone still finds the topic.
+   */
+  extract(text: string, source: 'message' | 'topic'): ExtractedTerms {
     const terms = new Map<string, number>();
     const add = (term: string, quality: number) => terms.set(term, Math.max(quality, terms.get(term) ?? 0));
 
     const typed = this.spell(tokenise(text)).map((word) =>
-      options.correctTypos ? this.correct(word) : { word, quality: 1 },
+      source === 'message' ? this.correct(word) : { word, quality: 1 },
     );
     const sequences: { words: string[]; qualities: number[] }[] = [
       { words: typed.map((w) => w.word), qualities: typed.map((w) => w.quality) },
     ];
     // Synonyms may span several words ("work from home"); each adds its canonical words as a sequence of their own.
+    // A span whose synonym is a phrase ("hug my knees" -> "knee to chest") is explained by it, body parts included.
+    const inPhrase = new Set<number>();
     forEachSpan(typed.length, (start, end) => {
       const canonical = this.synonyms.get(sequences[0].words.slice(start, end).join(' '));
-      if (canonical) {
-        const quality = SYNONYM_QUALITY * Math.min(...sequences[0].qualities.slice(start, end));
-        sequences.push({ words: canonical, qualities: canonical.map(() => quality) });
-      }
+      if (!canonical) return;
+      const quality = SYNONYM_QUALITY * Math.min(...sequences[0].qualities.slice(start, end));
+      sequences.push({ words: canonical, qualities: canonical.map(() => quality) });
+      if (canonical.length > 1) for (let i = start; i < end; i++) inPhrase.add(i);
     });
 
-    // A known phrase ("hot stone", "knee to chest") counts once, as itself: its words do not count again one by one,
-    // and a body part inside it is part of the phrase, not a body part of its own.
-    const inPhrase = new Set<number>();
     let inDomain = false;
+    let aboutAssistant = false;
+    let addressesAssistant = false;
+    for (const { words } of sequences) {
+      const stems = words.map(stem);
+      forEachSpan(stems.length, (start, end) => {
+        const key = stems.slice(start, end).join(' ');
+        inDomain ||= this.domain.has(key);
+        aboutAssistant ||= this.assistantWords.has(key);
+        addressesAssistant ||= this.addressingAssistant.has(key);
+      });
+    }
+
+    // A body part inside a known phrase ("knee to chest") is part of the phrase, not a body part of its own.
     sequences.forEach(({ words, qualities }, sequenceIndex) => {
       const stems = words.map(stem);
       const covered = new Set<number>();
       forEachSpan(stems.length, (start, end) => {
         const key = stems.slice(start, end).join(' ');
-        inDomain ||= this.domain.has(key);
         if (end - start < 2 || !this.phrases.has(key)) return;
         add(phraseTerm(stems.slice(start, end)), Math.min(...qualities.slice(start, end)));
         for (let i = start; i < end; i++) covered.add(i);
       });
       words.forEach((word, index) => {
-        if (!covered.has(index) && !STOPWORDS.has(word) && word.length > 1) add(stems[index], qualities[index]);
+        const standsForPhrase = covered.has(index) && source === 'message';
+        if (!standsForPhrase && !STOPWORDS.has(word) && word.length > 1) add(stems[index], qualities[index]);
       });
       if (sequenceIndex === 0) covered.forEach((index) => inPhrase.add(index));
     });
@@ -136,18 +158,11 @@ export class TermExtractor {
         otherBodyParts.push(words.map(stem).join(' '));
       }
     });
-    return { terms, otherBodyParts: mentionsLowerBack ? [] : otherBodyParts, inDomain };
-  }
-
-  /** The stems of every content word in these texts, phrases broken up. */
-  words(texts: string[]): Set<string> {
-    return new Set(
-      texts.flatMap((text) =>
-        this.spell(tokenise(text))
-          .filter((word) => !STOPWORDS.has(word))
-          .map(stem),
-      ),
-    );
+    return {
+      terms,
+      otherBodyParts: mentionsLowerBack ? [] : otherBodyParts,
+      inDomain: inDomain || (aboutAssistant && addressesAssistant),
+    };
   }
 
   private spell(words: string[]): string[] {

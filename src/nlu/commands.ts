@@ -40,7 +40,6 @@ export function recognizeCommand(text: string): Command | null {
     .replace(/\b(please|pls|plz)\b/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  if (normalised === '' && /\?/.test(text)) return 'help';
   for (const [command, pattern] of PATTERNS) if (pattern.test(normalised)) return command;
   return null;
 }
