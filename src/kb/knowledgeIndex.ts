@@ -1,7 +1,7 @@
 import { recognizeCommand } from '../nlu/commands';
-import { normaliseText } from '../nlu/normalise';
+import { normaliseText, stem, tokenise } from '../nlu/normalise';
 import type { Knowledge, Topic } from './loadKnowledge';
-import { TermExtractor } from './termExtractor';
+import { isSpecificPhrase, TermExtractor } from './termExtractor';
 
 export interface TopicScore {
   topic: string;
@@ -49,6 +49,10 @@ export class KnowledgeIndex {
   private readonly extractor: TermExtractor;
   private readonly weights = new Map<string, Map<string, number>>();
   private readonly idf = new Map<string, number>();
+  /** The idf of a term only one topic uses. */
+  private readonly uniqueIdf: number;
+  /** The stems of every word in each topic's title and keywords, phrases broken up. */
+  private readonly ownWords = new Map<string, Set<string>>();
   readonly topics: ReadonlyMap<string, Topic>;
   private readonly byTitle: ReadonlyMap<string, Topic>;
 
@@ -77,6 +81,10 @@ export class KnowledgeIndex {
         weights.set(term, (weights.get(term) ?? 0) + TITLE_WEIGHT * quality);
       }
       this.weights.set(topic.id, weights);
+      this.ownWords.set(
+        topic.id,
+        new Set([topic.title, ...topic.keywords].flatMap((text) => tokenise(text).map(stem))),
+      );
     }
 
     const documentFrequency = new Map<string, number>();
@@ -85,6 +93,7 @@ export class KnowledgeIndex {
     }
     const topicCount = knowledge.topics.length;
     for (const [term, count] of documentFrequency) this.idf.set(term, Math.log(1 + topicCount / count));
+    this.uniqueIdf = Math.log(1 + topicCount);
   }
 
   /** The topic whose title is exactly this text (what a tapped suggested action sends back). */
@@ -95,25 +104,41 @@ export class KnowledgeIndex {
   match(text: string): MatchResult {
     // Conversation commands are not questions; "help" (or "menu", "what can you do") asks what the assistant does.
     const command = recognizeCommand(text);
-    if (command === 'help' && this.topics.has(HELP_TOPIC)) return { topic: HELP_TOPIC, confidence: 1, alternatives: [] };
+    if (command === 'help' && this.topics.has(HELP_TOPIC))
+      return { topic: HELP_TOPIC, confidence: 1, alternatives: [] };
     if (command !== null) return { topic: null, confidence: 0, alternatives: [] };
 
     const { terms, otherBodyParts, inDomain } = this.extractor.extract(text, 'message');
-    const scores: { topic: string; score: number }[] = [];
+    const scores: { topic: string; score: number; specificPhrase: boolean; uniqueTerms: number }[] = [];
     for (const [topic, weights] of this.weights) {
       let score = 0;
+      let specificPhrase = false;
+      let uniqueTerms = 0;
       for (const [term, quality] of terms) {
         const weight = weights.get(term);
-        if (weight !== undefined) score += weight * quality * (this.idf.get(term) ?? 0);
+        if (weight === undefined) continue;
+        const idf = this.idf.get(term) ?? 0;
+        score += weight * quality * idf;
+        specificPhrase ||= isSpecificPhrase(term);
+        if (idf >= this.uniqueIdf) uniqueTerms++;
       }
-      if (score > 0) scores.push({ topic, score });
+      if (score > 0) scores.push({ topic, score, specificPhrase, uniqueTerms });
     }
     scores.sort((a, b) => b.score - a.score);
     if (scores.length === 0) return { topic: null, confidence: 0, alternatives: [] };
 
-    // Small talk and other subjects share words with topics ("good morning"), and a knee or a neck is not the lower back.
+    // Small talk and other subjects share words with topics ("good morning"), and a knee or a neck is not the lower
+    // back, unless the message uses one of the best topic's phrases and names only body parts that topic is about
+    // ("pull my knee in towards my chest").
+    const own = this.ownWords.get(scores[0].topic)!;
+    const describesTopic = scores[0].specificPhrase && otherBodyParts.every((part) => own.has(part));
+    // A topic's own phrase of two or more content words ("once a month" is not one, "pull my knee in" is) also
+    // shows the message is about back care.
+    // So does sharing two terms that no other topic uses: off-topic text rarely hits two by chance.
+    const onTopic = inDomain || describesTopic || scores[0].uniqueTerms >= 2;
     const bodyPartFactor =
-      (otherBodyParts.length > 0 ? OTHER_BODY_PART_FACTOR : 1) * (inDomain ? 1 : OUT_OF_DOMAIN_FACTOR);
+      (otherBodyParts.length > 0 && !describesTopic ? OTHER_BODY_PART_FACTOR : 1) *
+      (onTopic ? 1 : OUT_OF_DOMAIN_FACTOR);
     // Confidence grows with the evidence and with the lead over the runner-up: a close second means "not sure".
     const best = scores[0].score;
     const evidence = (score: number) => bodyPartFactor * (1 - Math.exp(-score / EVIDENCE_SCALE));

@@ -149,5 +149,13 @@ function reportIssues(error: z.ZodError, report: (message: string) => void): voi
 }
 
 function emptyLexicon(): Lexicon {
-  return { spelling: {}, synonyms: {}, domain: [], assistantWords: [], addressingAssistant: [], lowerBack: [], otherBodyParts: [] };
+  return {
+    spelling: {},
+    synonyms: {},
+    domain: [],
+    assistantWords: [],
+    addressingAssistant: [],
+    lowerBack: [],
+    otherBodyParts: [],
+  };
 }

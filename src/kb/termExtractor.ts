@@ -22,6 +22,13 @@ export interface ExtractedTerms {
 
 /** A term made of several words is kept whole, marked so it never collides with a single word. */
 export const phraseTerm = (stems: string[]): string => `"${stems.join(' ')}"`;
+/** A phrase term with at least two words that are not stop words: specific enough to show what a message is about. */
+export const isSpecificPhrase = (term: string): boolean =>
+  term.startsWith('"') &&
+  term
+    .slice(1, -1)
+    .split(' ')
+    .filter((word) => !STOPWORDS.has(word)).length >= 2;
 
 /**
  * Turns text into the terms the knowledge index works with. The index's own
@@ -56,7 +63,8 @@ export class TermExtractor {
         this.synonyms.set(this.spell(tokenise(variant)).join(' '), canonicalWords);
       }
     }
-    const stems = (phrases: string[]) => new Set(phrases.map((phrase) => this.spell(tokenise(phrase)).map(stem).join(' ')));
+    const stems = (phrases: string[]) =>
+      new Set(phrases.map((phrase) => this.spell(tokenise(phrase)).map(stem).join(' ')));
     this.domain = stems(lexicon.domain);
     this.assistantWords = stems(lexicon.assistantWords);
     this.addressingAssistant = stems(lexicon.addressingAssistant);
