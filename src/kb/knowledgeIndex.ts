@@ -16,13 +16,14 @@ export interface MatchResult {
   alternatives: TopicScore[];
 }
 
-/** Below this, a message is not about any topic. Chosen on the evaluation set in test/fixtures. */
+/** Below this, a message is not about any topic. Chosen on the phrasing sets in test/fixtures. */
 export const MIN_CONFIDENCE = 0.4;
 /** From here on the bot answers straight away; between the two it says it is unsure and offers choices. */
 export const SURE_CONFIDENCE = 0.6;
 const MAX_ALTERNATIVES = 3;
 /** The catalogue's topic on what the assistant can do (catalogue ids are stable). */
 const HELP_TOPIC = 'bot.help';
+/** Both keep a message below MIN_CONFIDENCE whatever words it shares with a topic. */
 const OTHER_BODY_PART_FACTOR = 0.35;
 const OUT_OF_DOMAIN_FACTOR = 0.35;
 /** Evidence at which confidence reaches about 63%: roughly one distinctive keyword. */
@@ -127,21 +128,20 @@ export class KnowledgeIndex {
     scores.sort((a, b) => b.score - a.score);
     if (scores.length === 0) return { topic: null, confidence: 0, alternatives: [] };
 
-    // Small talk and other subjects share words with topics ("good morning"), and a knee or a neck is not the lower
-    // back, unless the message uses one of the best topic's phrases and names only body parts that topic is about
-    // ("pull my knee in towards my chest").
+    // Small talk and other subjects share words with topics ("good morning", "thai green curry"), and a knee or a
+    // neck is not the lower back. A message counts as on topic when it has a back-care word, uses one of the best
+    // topic's own multi-word phrases, or shares two terms with it that no other topic uses (off-topic text rarely
+    // hits two by chance). A body part other than the lower back lowers confidence, unless the message uses a phrase
+    // of the best topic and names only body parts that topic is about ("pull my knee in towards my chest").
     const own = this.ownWords.get(scores[0].topic)!;
     const describesTopic = scores[0].specificPhrase && otherBodyParts.every((part) => own.has(part));
-    // A topic's own phrase of two or more content words ("once a month" is not one, "pull my knee in" is) also
-    // shows the message is about back care.
-    // So does sharing two terms that no other topic uses: off-topic text rarely hits two by chance.
     const onTopic = inDomain || describesTopic || scores[0].uniqueTerms >= 2;
-    const bodyPartFactor =
+    const scopeFactor =
       (otherBodyParts.length > 0 && !describesTopic ? OTHER_BODY_PART_FACTOR : 1) *
       (onTopic ? 1 : OUT_OF_DOMAIN_FACTOR);
     // Confidence grows with the evidence and with the lead over the runner-up: a close second means "not sure".
     const best = scores[0].score;
-    const evidence = (score: number) => bodyPartFactor * (1 - Math.exp(-score / EVIDENCE_SCALE));
+    const evidence = (score: number) => scopeFactor * (1 - Math.exp(-score / EVIDENCE_SCALE));
     const lead = (best - (scores[1]?.score ?? 0)) / best;
     const confidence = round(evidence(best) * (0.7 + 0.3 * lead));
     const alternatives = scores

@@ -20,6 +20,11 @@ export interface ExtractedTerms {
   inDomain: boolean;
 }
 
+interface Sequence {
+  words: string[];
+  qualities: number[];
+}
+
 /** A term made of several words is kept whole, marked so it never collides with a single word. */
 export const phraseTerm = (stems: string[]): string => `"${stems.join(' ')}"`;
 /** A phrase term with at least two words that are not stop words: specific enough to show what a message is about. */
@@ -63,13 +68,13 @@ export class TermExtractor {
         this.synonyms.set(this.spell(tokenise(variant)).join(' '), canonicalWords);
       }
     }
-    const stems = (phrases: string[]) =>
-      new Set(phrases.map((phrase) => this.spell(tokenise(phrase)).map(stem).join(' ')));
-    this.domain = stems(lexicon.domain);
-    this.assistantWords = stems(lexicon.assistantWords);
-    this.addressingAssistant = stems(lexicon.addressingAssistant);
-    this.lowerBack = new Set(lexicon.lowerBack.map((part) => this.spell(tokenise(part)).join(' ')));
-    this.otherBodyParts = new Set(lexicon.otherBodyParts.map((part) => this.spell(tokenise(part)).join(' ')));
+    const spelled = (phrases: string[], toKey: (word: string) => string) =>
+      new Set(phrases.map((phrase) => this.spell(tokenise(phrase)).map(toKey).join(' ')));
+    this.domain = spelled(lexicon.domain, stem);
+    this.assistantWords = spelled(lexicon.assistantWords, stem);
+    this.addressingAssistant = spelled(lexicon.addressingAssistant, stem);
+    this.lowerBack = spelled(lexicon.lowerBack, (word) => word);
+    this.otherBodyParts = spelled(lexicon.otherBodyParts, (word) => word);
   }
 
   /** Registers the vocabulary of the index: phrases to keep whole and words that typos are corrected to. */
@@ -105,26 +110,67 @@ export class TermExtractor {
    * words, so that a message using one of the words alone still finds the topic.
    */
   extract(text: string, source: 'message' | 'topic'): ExtractedTerms {
-    const terms = new Map<string, number>();
-    const add = (term: string, quality: number) => terms.set(term, Math.max(quality, terms.get(term) ?? 0));
-
     const typed = this.spell(tokenise(text)).map((word) =>
       source === 'message' ? this.correct(word) : { word, quality: 1 },
     );
-    const sequences: { words: string[]; qualities: number[] }[] = [
-      { words: typed.map((w) => w.word), qualities: typed.map((w) => w.quality) },
-    ];
-    // Synonyms may span several words ("work from home"); each adds its canonical words as a sequence of their own.
-    // A span whose synonym is a phrase ("hug my knees" -> "knee to chest") is explained by it, body parts included.
-    const inPhrase = new Set<number>();
-    forEachSpan(typed.length, (start, end) => {
-      const canonical = this.synonyms.get(sequences[0].words.slice(start, end).join(' '));
-      if (!canonical) return;
-      const quality = SYNONYM_QUALITY * Math.min(...sequences[0].qualities.slice(start, end));
-      sequences.push({ words: canonical, qualities: canonical.map(() => quality) });
-      if (canonical.length > 1) for (let i = start; i < end; i++) inPhrase.add(i);
+    const { sequences, explained } = this.expandSynonyms(typed);
+    const terms = new Map<string, number>();
+    sequences.forEach((sequence, index) => {
+      const inPhrase = this.addTerms(sequence, source, terms);
+      if (index === 0) inPhrase.forEach((position) => explained.add(position));
     });
+    return {
+      terms,
+      otherBodyParts: this.otherBodyPartsIn(sequences[0].words, explained),
+      inDomain: this.isInDomain(sequences),
+    };
+  }
 
+  /**
+   * The typed words, then one sequence per synonym found, of its canonical words. Synonyms may span several words
+   * ("work from home"); a span whose synonym is a phrase ("hug my knees" -> "knee to chest") is explained by it.
+   */
+  private expandSynonyms(typed: { word: string; quality: number }[]): {
+    sequences: Sequence[];
+    explained: Set<number>;
+  } {
+    const words = typed.map((w) => w.word);
+    const qualities = typed.map((w) => w.quality);
+    const sequences: Sequence[] = [{ words, qualities }];
+    const explained = new Set<number>();
+    forEachSpan(words.length, (start, end) => {
+      const canonical = this.synonyms.get(words.slice(start, end).join(' '));
+      if (!canonical) return;
+      const quality = SYNONYM_QUALITY * Math.min(...qualities.slice(start, end));
+      sequences.push({ words: canonical, qualities: canonical.map(() => quality) });
+      if (canonical.length > 1) for (let i = start; i < end; i++) explained.add(i);
+    });
+    return { sequences, explained };
+  }
+
+  /** Adds the sequence's phrase terms and word terms; returns the positions inside a known phrase. */
+  private addTerms(
+    { words, qualities }: Sequence,
+    source: 'message' | 'topic',
+    terms: Map<string, number>,
+  ): Set<number> {
+    const add = (term: string, quality: number) => terms.set(term, Math.max(quality, terms.get(term) ?? 0));
+    const stems = words.map(stem);
+    const inPhrase = new Set<number>();
+    forEachSpan(stems.length, (start, end) => {
+      if (end - start < 2 || !this.phrases.has(stems.slice(start, end).join(' '))) return;
+      add(phraseTerm(stems.slice(start, end)), Math.min(...qualities.slice(start, end)));
+      for (let i = start; i < end; i++) inPhrase.add(i);
+    });
+    words.forEach((word, index) => {
+      const standsForPhrase = inPhrase.has(index) && source === 'message';
+      if (!standsForPhrase && !STOPWORDS.has(word) && word.length > 1) add(stems[index], qualities[index]);
+    });
+    return inPhrase;
+  }
+
+  /** About back care (a domain word), or asking the assistant about itself or the clinic. */
+  private isInDomain(sequences: Sequence[]): boolean {
     let inDomain = false;
     let aboutAssistant = false;
     let addressesAssistant = false;
@@ -137,40 +183,21 @@ export class TermExtractor {
         addressesAssistant ||= this.addressingAssistant.has(key);
       });
     }
+    return inDomain || (aboutAssistant && addressesAssistant);
+  }
 
-    // A body part inside a known phrase ("knee to chest") is part of the phrase, not a body part of its own.
-    sequences.forEach(({ words, qualities }, sequenceIndex) => {
-      const stems = words.map(stem);
-      const covered = new Set<number>();
-      forEachSpan(stems.length, (start, end) => {
-        const key = stems.slice(start, end).join(' ');
-        if (end - start < 2 || !this.phrases.has(key)) return;
-        add(phraseTerm(stems.slice(start, end)), Math.min(...qualities.slice(start, end)));
-        for (let i = start; i < end; i++) covered.add(i);
-      });
-      words.forEach((word, index) => {
-        const standsForPhrase = covered.has(index) && source === 'message';
-        if (!standsForPhrase && !STOPWORDS.has(word) && word.length > 1) add(stems[index], qualities[index]);
-      });
-      if (sequenceIndex === 0) covered.forEach((index) => inPhrase.add(index));
-    });
-
+  /** Body parts other than the lower back, unless the lower back is named too or the part is inside a phrase ("knee to chest"). */
+  private otherBodyPartsIn(words: string[], explained: Set<number>): string[] {
     let mentionsLowerBack = false;
-    const otherBodyParts: string[] = [];
-    forEachSpan(typed.length, (start, end) => {
-      const words = sequences[0].words.slice(start, end);
-      if (this.lowerBack.has(words.join(' '))) mentionsLowerBack = true;
-      let partOfPhrase = false;
-      for (let i = start; i < end; i++) partOfPhrase ||= inPhrase.has(i);
-      if (this.otherBodyParts.has(words.join(' ')) && !partOfPhrase) {
-        otherBodyParts.push(words.map(stem).join(' '));
-      }
+    const parts: string[] = [];
+    forEachSpan(words.length, (start, end) => {
+      const key = words.slice(start, end).join(' ');
+      if (this.lowerBack.has(key)) mentionsLowerBack = true;
+      let isExplained = false;
+      for (let i = start; i < end; i++) isExplained ||= explained.has(i);
+      if (this.otherBodyParts.has(key) && !isExplained) parts.push(words.slice(start, end).map(stem).join(' '));
     });
-    return {
-      terms,
-      otherBodyParts: mentionsLowerBack ? [] : otherBodyParts,
-      inDomain: inDomain || (aboutAssistant && addressesAssistant),
-    };
+    return mentionsLowerBack ? [] : parts;
   }
 
   private spell(words: string[]): string[] {
