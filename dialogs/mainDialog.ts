@@ -107,7 +107,7 @@ export class MainDialog extends ComponentDialog {
     const chosen = choice ? this.index.findByTitle(choice.value) : undefined;
     if (chosen) return this.answer(step, chosen);
     if (choice) {
-      await send(step.context, { text: 'No problem. Could you tell me a bit more about what you would like to know?' });
+      await send(step.context, this.replies.somethingElse());
       return step.endDialog();
     }
     // Not one of the choices: the user asked something new.

@@ -54,6 +54,10 @@ export class Replies {
     };
   }
 
+  somethingElse(): Reply {
+    return { text: 'No problem. Could you tell me a bit more about what you would like to know?' };
+  }
+
   noMatch(): Reply {
     return {
       text:

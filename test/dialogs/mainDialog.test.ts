@@ -1,0 +1,57 @@
+import { ConversationState, MemoryStorage, type Activity } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
+import { MainDialog, type ConversationData } from '../../dialogs/mainDialog';
+import { knowledgeIndex, silentLogger, titleOf } from '../helpers';
+
+/** MainDialog on its own, driven by botbuilder-testing's DialogTestClient. */
+function client(channelId = 'emulator') {
+  const state = new ConversationState(new MemoryStorage());
+  const dialog = new MainDialog(
+    knowledgeIndex(),
+    state.createProperty<ConversationData>('conversationData'),
+    silentLogger,
+  );
+  return new DialogTestClient(channelId, dialog, undefined, [], state);
+}
+
+const titlesOf = (reply: Activity) => reply.suggestedActions!.actions.map((action) => action.title);
+
+describe('MainDialog', () => {
+  it('answers a sure match and ends', async () => {
+    const test = client();
+    const reply = await test.sendActivity('what is swedish massage');
+    expect(reply.text).toMatch(/Swedish/);
+    expect(test.dialogTurnResult.status).toBe('complete');
+  });
+
+  it('offers the closest topics when unsure and waits for a choice', async () => {
+    const test = client();
+    const reply = await test.sendActivity('massage');
+    expect(reply.text).toMatch(/not completely sure/);
+    expect(test.dialogTurnResult.status).toBe('waiting');
+    const offered = titlesOf(reply);
+    const answer = await test.sendActivity(offered[0]);
+    expect(answer.text).toBe(knowledgeIndex().findByTitle(offered[0])!.answer);
+    expect(test.dialogTurnResult.status).toBe('complete');
+  });
+
+  it('asks for more detail when none of the offered topics fits', async () => {
+    const test = client();
+    await test.sendActivity('massage');
+    expect((await test.sendActivity('Something else')).text).toMatch(/tell me a bit more/);
+    expect(test.dialogTurnResult.status).toBe('complete');
+  });
+
+  it('numbers the choices in a text-only channel and takes the number', async () => {
+    const test = client('sms');
+    const reply = await test.sendActivity('massage');
+    expect(reply.text).toMatch(/1\. .+\n\s*2\. /);
+    expect((await test.sendActivity('1')).text!.length).toBeGreaterThan(50);
+  });
+
+  it('says what it can help with when nothing fits', async () => {
+    const reply = await client().sendActivity('what is the capital of France');
+    expect(reply.text).toMatch(/can't help with that/);
+    expect(titlesOf(reply)).toContain(titleOf('cause.overview'));
+  });
+});
