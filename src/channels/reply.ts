@@ -13,7 +13,8 @@ export interface Reply {
 
 export function renderReply(reply: Reply, channelId: string): Partial<Activity> {
   const actions = reply.actions ?? [];
-  if (actions.length === 0) return MessageFactory.text(reply.text);
+  const plain = !supportsSuggestedActions(channelId) && !supportsCardActions(channelId);
+  if (actions.length === 0) return MessageFactory.text(plain ? withoutEmphasis(reply.text) : reply.text);
   if (supportsSuggestedActions(channelId, actions.length)) {
     return { ...MessageFactory.suggestedActions(actions, reply.text), textFormat: 'markdown' };
   }
@@ -26,5 +27,10 @@ export function renderReply(reply: Reply, channelId: string): Partial<Activity> 
     };
   }
   const list = actions.map((title) => `- ${title}`).join('\n');
-  return MessageFactory.text(`${reply.text}\n\nYou can also ask:\n${list}`);
+  return MessageFactory.text(`${withoutEmphasis(reply.text)}\n\nYou can also ask:\n${list}`);
+}
+
+/** Plain-text channels would show Markdown's ** and __ as they are. */
+function withoutEmphasis(text: string): string {
+  return text.replace(/(\*\*|__)(.+?)\1/g, '$2');
 }

@@ -157,6 +157,13 @@ describe('BackCareBot', () => {
         expect(activity.attachments ?? []).toHaveLength(0);
         expect(activity.text).toMatch(/You can also ask:\n- /);
       });
+    // Markdown emphasis would show as asterisks in a text-only channel.
+    await conversation('sms')
+      .send('help')
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(/Say help any time/);
+        expect(activity.text).not.toMatch(/\*\*/);
+      });
   });
 
   it('keeps the conversation in storage between turns', async () => {
