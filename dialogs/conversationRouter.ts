@@ -1,6 +1,7 @@
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { recognizeCommand } from '../src/nlu/commands';
+import { FORGET_ME_DIALOG, ForgetMeDialog } from './forgetMeDialog';
 import { MAIN_DIALOG, send, type ConversationData, type MainDialog } from './mainDialog';
 import type { Replies } from './replies';
 
@@ -8,7 +9,8 @@ import type { Replies } from './replies';
  * The turn pipeline every message goes through. Global commands come first,
  * so they work in the middle of any dialog: "help" answers and then asks the
  * open question again, "stop" ends whatever is running, "start over" clears
- * the conversation. Anything else continues the running dialog or starts the
+ * the conversation, "forget me" deletes what is stored about the user after
+ * a confirmation. Anything else continues the running dialog or starts the
  * main one.
  */
 export class ConversationRouter {
@@ -19,8 +21,10 @@ export class ConversationRouter {
     dialogState: StatePropertyAccessor<DialogState>,
     private readonly conversationData: StatePropertyAccessor<ConversationData>,
     private readonly replies: Replies,
+    /** Everything stored about the user: both go on "forget me". */
+    private readonly states: BotState[],
   ) {
-    this.dialogs = new DialogSet(dialogState).add(mainDialog);
+    this.dialogs = new DialogSet(dialogState).add(mainDialog).add(new ForgetMeDialog());
   }
 
   async onMessage(context: TurnContext): Promise<void> {
@@ -39,10 +43,26 @@ export class ConversationRouter {
         await this.conversationData.delete(context);
         await send(context, this.replies.welcome());
         return;
+      case 'forgetMe':
+        await dc.cancelAllDialogs();
+        await dc.beginDialog(FORGET_ME_DIALOG);
+        return;
       default: {
+        const wasForgetting = dc.activeDialog?.id === FORGET_ME_DIALOG;
         const result = await dc.continueDialog();
+        if (wasForgetting && result.status === DialogTurnStatus.complete)
+          return this.forget(context, result.result === true);
         if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
       }
     }
+  }
+
+  private async forget(context: TurnContext, confirmed: boolean): Promise<void> {
+    if (!confirmed) {
+      await send(context, this.replies.keptData());
+      return;
+    }
+    for (const state of this.states) await state.delete(context);
+    await send(context, this.replies.forgotten());
   }
 }

@@ -83,6 +83,17 @@ export class Replies {
     return { text: "OK, I've stopped. What would you like to do next?", actions: this.titles(STARTER_TOPICS) };
   }
 
+  forgotten(): Reply {
+    return { text: "Done. I've deleted everything I had stored about you. If you write again, we start fresh." };
+  }
+
+  keptData(): Reply {
+    return {
+      text: "OK, I haven't deleted anything. What would you like to do next?",
+      actions: this.titles(STARTER_TOPICS),
+    };
+  }
+
   notText(): Reply {
     return { text: 'I can only read text messages for now. Please type your question.' };
   }

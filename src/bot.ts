@@ -34,6 +34,7 @@ export class BackCareBot extends TeamsActivityHandler {
       conversationState.createProperty<DialogState>('dialogState'),
       conversationData,
       this.replies,
+      [conversationState, userState],
     );
 
     this.onMembersAdded(async (context, next) => {

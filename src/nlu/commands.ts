@@ -5,7 +5,7 @@ import { normaliseText } from './normalise';
  * back. Only short messages count: "stop" is a command, "when should I stop
  * stretching" is a question.
  */
-export type Command = 'help' | 'startOver' | 'cancel' | 'more' | 'greeting' | 'thanks' | 'goodbye';
+export type Command = 'help' | 'startOver' | 'cancel' | 'forgetMe' | 'more' | 'greeting' | 'thanks' | 'goodbye';
 
 const PATTERNS: [Command, RegExp][] = [
   [
@@ -19,6 +19,10 @@ const PATTERNS: [Command, RegExp][] = [
   [
     'cancel',
     /^(stop|cancel|quit|exit|end|nevermind|never mind|forget it|abort|stop it|cancel that|stop that|no thanks|no thank you)$/,
+  ],
+  [
+    'forgetMe',
+    /^(forget me|forget about me|forget everything|delete me|delete my data|delete all my data|delete everything|erase my data|wipe my data|remove my data)$/,
   ],
   [
     'more',

@@ -174,4 +174,34 @@ describe('BackCareBot', () => {
     const keys = Object.keys((storage as unknown as { memory: Record<string, string> }).memory);
     expect(keys.some((key) => key.includes('/conversations/'))).toBe(true);
   });
+
+  it('forgets the user after a confirmation, and only then', async () => {
+    const storage = new MemoryStorage();
+    const stored = () =>
+      Object.entries((storage as unknown as { memory: Record<string, string | undefined> }).memory)
+        .filter(([, value]) => value !== undefined)
+        .map(([key]) => key);
+    const adapter = conversation('emulator', storage);
+    await adapter
+      .send('what is hot stone massage')
+      .assertReply(says(/stones/i))
+      .send('forget me')
+      .assertReply(says(/cannot be undone/))
+      .send('no')
+      .assertReply(says(/haven't deleted anything/));
+    expect(stored().length).toBeGreaterThan(0);
+
+    await adapter
+      .send('forget me')
+      .assertReply(says(/cannot be undone/))
+      .send('help')
+      .assertReply(says(/ask/i))
+      .assertReply(says(/cannot be undone/))
+      .send('yes')
+      .assertReply(says(/deleted everything/));
+    expect(stored()).toEqual([]);
+
+    // Nothing is left: "tell me more" no longer knows the last topic.
+    await adapter.send('tell me more').assertReply(says(/More about what\?/));
+  });
 });

@@ -11,6 +11,8 @@ describe('recognizeCommand', () => {
     ['stop', 'cancel'],
     ['Cancel.', 'cancel'],
     ['never mind', 'cancel'],
+    ['forget me', 'forgetMe'],
+    ['Delete my data.', 'forgetMe'],
     ['tell me more', 'more'],
     ['more please', 'more'],
     ['hi', 'greeting'],
