@@ -1,4 +1,4 @@
-import { recognizeCommand } from '../nlu/commands';
+import { recognizeCommand, type Command } from '../nlu/commands';
 import { normaliseText, stem, tokenise } from '../nlu/normalise';
 import type { Knowledge, Topic } from './loadKnowledge';
 import { isSpecificPhrase, TermExtractor } from './termExtractor';
@@ -21,8 +21,8 @@ export const MIN_CONFIDENCE = 0.4;
 /** From here on the bot answers straight away; between the two it says it is unsure and offers choices. */
 export const SURE_CONFIDENCE = 0.6;
 const MAX_ALTERNATIVES = 3;
-/** The catalogue's topic on what the assistant can do (catalogue ids are stable). */
-const HELP_TOPIC = 'bot.help';
+/** Commands whose words ask about the assistant: "help" what it can do, "delete my data" privacy (catalogue ids are stable). */
+const COMMAND_TOPICS: Partial<Record<Command, string>> = { help: 'bot.help', forgetMe: 'bot.privacy' };
 /** Both keep a message below MIN_CONFIDENCE whatever words it shares with a topic. */
 const OTHER_BODY_PART_FACTOR = 0.35;
 const OUT_OF_DOMAIN_FACTOR = 0.35;
@@ -103,11 +103,14 @@ export class KnowledgeIndex {
   }
 
   match(text: string): MatchResult {
-    // Conversation commands are not questions; "help" (or "menu", "what can you do") asks what the assistant does.
+    // Conversation commands are not questions, except two that ask about the assistant itself.
     const command = recognizeCommand(text);
-    if (command === 'help' && this.topics.has(HELP_TOPIC))
-      return { topic: HELP_TOPIC, confidence: 1, alternatives: [] };
-    if (command !== null) return { topic: null, confidence: 0, alternatives: [] };
+    if (command !== null) {
+      const topic = COMMAND_TOPICS[command];
+      return topic && this.topics.has(topic)
+        ? { topic, confidence: 1, alternatives: [] }
+        : { topic: null, confidence: 0, alternatives: [] };
+    }
 
     const { terms, otherBodyParts, inDomain } = this.extractor.extract(text, 'message');
     const scores: { topic: string; score: number; specificPhrase: boolean; uniqueTerms: number }[] = [];
