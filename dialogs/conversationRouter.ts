@@ -3,10 +3,12 @@ import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialog
 import { recognizeCommand } from '../src/nlu/commands';
 import { FORGET_ME_DIALOG, ForgetMeDialog } from './forgetMeDialog';
 import { MAIN_DIALOG, send, type ConversationData, type MainDialog } from './mainDialog';
+import type { SafetyScreen } from './safetyScreen';
 import type { Replies } from './replies';
 
 /**
- * The turn pipeline every message goes through. Global commands come first,
+ * The turn pipeline every message goes through. The safety screen comes
+ * first: a warning sign interrupts whatever is running. Global commands next,
  * so they work in the middle of any dialog: "help" answers and then asks the
  * open question again, "stop" ends whatever is running, "start over" clears
  * the conversation, "forget me" deletes what is stored about the user after
@@ -23,12 +25,18 @@ export class ConversationRouter {
     private readonly replies: Replies,
     /** Everything stored about the user: both go on "forget me". */
     private readonly states: BotState[],
+    private readonly safety: SafetyScreen,
   ) {
     this.dialogs = new DialogSet(dialogState).add(mainDialog).add(new ForgetMeDialog());
   }
 
   async onMessage(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
+    if (await this.safety.screen(context)) {
+      // The urgent advice replaces whatever was running: nothing else is asked or answered in this turn.
+      await dc.cancelAllDialogs();
+      return;
+    }
     switch (recognizeCommand(context.activity.text ?? '')) {
       case 'help':
         await send(context, this.replies.help());

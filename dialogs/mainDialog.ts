@@ -25,6 +25,10 @@ const CLARIFY_PROMPT = 'main.clarify';
 export interface ConversationData {
   /** The last topic answered, for "tell me more". */
   lastTopicId?: string;
+  /** The category of a warning sign reported in this conversation. */
+  warningSign?: string;
+  /** Whether the user has since said a clinician checked them. */
+  clinicianChecked?: boolean;
 }
 
 /**
@@ -66,6 +70,13 @@ export class MainDialog extends ComponentDialog {
       case 'goodbye':
         await send(step.context, this.replies.goodbye());
         return step.endDialog();
+      case 'clinicianChecked': {
+        const data = await this.conversationData.get(step.context, {});
+        const hadWarningSign = data.warningSign !== undefined;
+        data.clinicianChecked = true;
+        await send(step.context, hadWarningSign ? this.replies.clinicianChecked() : this.replies.thanks());
+        return step.endDialog();
+      }
       case 'more': {
         const { lastTopicId } = await this.conversationData.get(step.context, {});
         await send(step.context, this.replies.more(lastTopicId ? this.index.topics.get(lastTopicId) : undefined));
@@ -116,6 +127,11 @@ export class MainDialog extends ComponentDialog {
 
   private async answer(step: WaterfallStepContext, topic: Topic): Promise<DialogTurnResult> {
     const data = await this.conversationData.get(step.context, {});
+    // After a warning sign, stretches and self-massage wait until a clinician has checked the user.
+    if (topic.selfCare && data.warningSign && !data.clinicianChecked) {
+      await send(step.context, this.replies.heldForClinician());
+      return step.endDialog();
+    }
     data.lastTopicId = topic.id;
     await send(step.context, this.replies.topic(topic));
     return step.endDialog();

@@ -83,6 +83,23 @@ export class Replies {
     return { text: "OK, I've stopped. What would you like to do next?", actions: this.titles(STARTER_TOPICS) };
   }
 
+  heldForClinician(): Reply {
+    return {
+      text:
+        "Because of what you told me earlier, I won't suggest stretches or self-massage until a doctor or another " +
+        'clinician has checked you. Once they have, tell me "I\'ve been checked by a doctor" and we can go on. ' +
+        'I can still answer general questions.',
+      actions: this.titles(['safety.red-flags', 'safety.see-physician']),
+    };
+  }
+
+  clinicianChecked(): Reply {
+    return {
+      text: "Thank you, I'm glad you've been checked. Follow what your clinician advised; I can go on with general tips on stretches and massage.",
+      actions: this.titles(STARTER_TOPICS),
+    };
+  }
+
   forgotten(): Reply {
     return { text: "Done. I've deleted everything I had stored about you. If you write again, we start fresh." };
   }

@@ -1,41 +1,26 @@
 import { TeamsActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
-import { ConversationRouter } from '../dialogs/conversationRouter';
-import { MainDialog, send, type ConversationData } from '../dialogs/mainDialog';
-import { Replies } from '../dialogs/replies';
-import type { KnowledgeIndex } from './kb/knowledgeIndex';
-import type { Logger } from './logger';
+import type { ConversationRouter } from '../dialogs/conversationRouter';
+import { send } from '../dialogs/mainDialog';
+import type { Replies } from '../dialogs/replies';
 
 interface WelcomeState {
   welcomed?: boolean;
 }
 
 /**
- * The activity handler: welcomes people, hands messages to the dialogs, and
- * saves state at the end of every turn. Teams-aware so that Teams-specific
+ * The activity handler: welcomes people, hands messages to the turn router,
+ * and saves state at the end of every turn. Teams-aware so that Teams-specific
  * events reach it as the same kinds of turns.
  */
 export class BackCareBot extends TeamsActivityHandler {
-  private readonly router: ConversationRouter;
-  private readonly replies: Replies;
-
   constructor(
     private readonly conversationState: ConversationState,
     private readonly userState: UserState,
-    index: KnowledgeIndex,
-    logger: Logger,
+    router: ConversationRouter,
+    replies: Replies,
   ) {
     super();
-    this.replies = new Replies(index);
-    const conversationData = conversationState.createProperty<ConversationData>('conversationData');
     const welcome = conversationState.createProperty<WelcomeState>('welcome');
-    this.router = new ConversationRouter(
-      new MainDialog(index, conversationData, logger),
-      conversationState.createProperty<DialogState>('dialogState'),
-      conversationData,
-      this.replies,
-      [conversationState, userState],
-    );
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some(
@@ -45,7 +30,7 @@ export class BackCareBot extends TeamsActivityHandler {
       // Once per conversation, however many times the channel reports the user joining.
       if (joined && !state.welcomed) {
         state.welcomed = true;
-        await send(context, this.replies.welcome());
+        await send(context, replies.welcome());
       }
       await next();
     });
@@ -53,7 +38,7 @@ export class BackCareBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       const state = await welcome.get(context, {});
       state.welcomed = true;
-      await this.router.onMessage(context);
+      await router.onMessage(context);
       await next();
     });
   }

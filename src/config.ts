@@ -20,6 +20,8 @@ export interface Config {
   knowledgeDir: string;
   /** At debug or trace, logs may contain what users type; never at any other level. */
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Words put into the urgent advice: who to call, where to go, which crisis line. */
+  urgentAdvice: { emergency: string; urgentCare: string; crisisLine: string };
 }
 
 /** A bad value: one line naming the variable and what is wrong with it. */
@@ -45,6 +47,10 @@ const variables = {
   SQLITE_PATH: z.string().trim().min(1, 'must not be empty').default('data/backcare.sqlite'),
   KNOWLEDGE_DIR: z.string().trim().min(1, 'must not be empty').default(resolve(PROJECT_ROOT, 'knowledge')),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  // No country is assumed: the defaults say what to do anywhere; a clinic sets its own numbers.
+  EMERGENCY_NUMBER: z.string().trim().min(1).default('your local emergency number'),
+  URGENT_CARE_ADVICE: z.string().trim().min(1).default('contact a doctor or an urgent care service today'),
+  CRISIS_LINE: z.string().trim().min(1).default('a crisis line or helpline in your country'),
 };
 
 type Variables = { [K in keyof typeof variables]: z.infer<(typeof variables)[K]> };
@@ -87,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqlitePath: resolve(v.SQLITE_PATH),
     knowledgeDir: resolve(v.KNOWLEDGE_DIR),
     logLevel: v.LOG_LEVEL,
+    urgentAdvice: { emergency: v.EMERGENCY_NUMBER, urgentCare: v.URGENT_CARE_ADVICE, crisisLine: v.CRISIS_LINE },
   };
 }

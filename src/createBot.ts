@@ -1,9 +1,15 @@
 import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import { ConversationRouter } from '../dialogs/conversationRouter';
+import { MainDialog, type ConversationData } from '../dialogs/mainDialog';
+import { Replies } from '../dialogs/replies';
+import { SafetyScreen } from '../dialogs/safetyScreen';
 import { BackCareBot } from './bot';
 import type { Config } from './config';
 import { KnowledgeIndex } from './kb/knowledgeIndex';
 import { loadKnowledge } from './kb/loadKnowledge';
 import type { Logger } from './logger';
+import { RedFlagDetector } from './nlu/redFlags';
 import { createStorage } from './state/createStorage';
 
 export interface BotParts {
@@ -14,16 +20,31 @@ export interface BotParts {
   close(): void;
 }
 
-/** Everything behind an adapter: knowledge, storage, state and the bot. The server and `backcare chat` share it. */
+/**
+ * Everything behind an adapter, wired together: knowledge, storage, state,
+ * the safety screen, dialogs and the bot. The server and `backcare chat` share it.
+ */
 export function createBot(config: Config, logger: Logger, givenStorage?: Storage): BotParts {
-  const index = new KnowledgeIndex(loadKnowledge(config.knowledgeDir));
+  const knowledge = loadKnowledge(config.knowledgeDir);
+  const index = new KnowledgeIndex(knowledge);
+  const detector = new RedFlagDetector(knowledge.redFlags);
   const created = givenStorage ? undefined : createStorage(config);
   const storage = givenStorage ?? created!.storage;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
+  const conversationData = conversationState.createProperty<ConversationData>('conversationData');
+  const replies = new Replies(index);
+  const router = new ConversationRouter(
+    new MainDialog(index, conversationData, logger),
+    conversationState.createProperty<DialogState>('dialogState'),
+    conversationData,
+    replies,
+    [conversationState, userState],
+    new SafetyScreen(detector, knowledge.redFlags, config.urgentAdvice, conversationData, logger),
+  );
 
   return {
-    bot: new BackCareBot(conversationState, userState, index, logger),
+    bot: new BackCareBot(conversationState, userState, router, replies),
     index,
     onTurnError: async (context, error) => {
       // The error, never the message that caused it: that is the user's health information.

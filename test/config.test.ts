@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(config.sqlitePath).toBe(resolve('data/backcare.sqlite'));
     expect(config.microsoftApp.appId).toBe('');
     expect(config.logLevel).toBe('info');
+    expect(config.urgentAdvice.emergency).toBe('your local emergency number');
   });
 
   it('reads every variable', () => {
@@ -23,6 +24,9 @@ describe('loadConfig', () => {
       SQLITE_PATH: '/tmp/x.sqlite',
       KNOWLEDGE_DIR: '/tmp/kb',
       LOG_LEVEL: 'debug',
+      EMERGENCY_NUMBER: '999',
+      URGENT_CARE_ADVICE: 'call NHS 111 or your GP today',
+      CRISIS_LINE: 'Samaritans on 116 123',
     });
     expect(config).toEqual({
       port: 8080,
@@ -32,6 +36,11 @@ describe('loadConfig', () => {
       sqlitePath: '/tmp/x.sqlite',
       knowledgeDir: '/tmp/kb',
       logLevel: 'debug',
+      urgentAdvice: {
+        emergency: '999',
+        urgentCare: 'call NHS 111 or your GP today',
+        crisisLine: 'Samaritans on 116 123',
+      },
     });
   });
 

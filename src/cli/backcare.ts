@@ -1,11 +1,13 @@
 import { ConfigError, loadConfig } from '../config';
 import { KnowledgeError } from '../kb/loadKnowledge';
 import { matchCommand, validateCommand } from './kbCommands';
+import { triageCommand } from './triageCommand';
 
 const USAGE = `usage: backcare <command>
 
   kb validate          check every file in the knowledge base; exit 1 with one line per problem
   kb match ["text"]    print the best topic for a message as JSON (no text: one line per line of stdin)
+  triage ["text"]      print whether a message reports an urgent warning sign, as JSON (no text: stdin)
   chat                 talk to the bot in this terminal
 
 Configuration comes from the environment and .env, as for the server (see .env.example).`;
@@ -17,6 +19,7 @@ export async function main(args: string[]): Promise<number> {
     if (command === 'kb' && subcommand === 'validate' && rest.length === 0) return validateCommand(config.knowledgeDir);
     if (command === 'kb' && subcommand === 'match' && rest.length <= 1)
       return await matchCommand(config.knowledgeDir, rest[0]);
+    if (command === 'triage' && rest.length === 0) return await triageCommand(config.knowledgeDir, subcommand);
     if (command === 'chat' && subcommand === undefined) {
       const { chatCommand } = await import('./chatCommand');
       return await chatCommand(config);

@@ -3,7 +3,8 @@ import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { parseFrontMatter } from './frontMatter';
-import { lexiconSchema, topicFrontMatterSchema, type Lexicon, type Source } from './schema';
+import type { RedFlagRules } from '../nlu/redFlags';
+import { lexiconSchema, redFlagRulesSchema, topicFrontMatterSchema, type Lexicon, type Source } from './schema';
 
 export interface Topic {
   id: string;
@@ -13,6 +14,7 @@ export interface Topic {
   related: string[];
   sources: Source[];
   safety?: string;
+  selfCare?: boolean;
   /** The short answer: what fits on a phone screen. */
   answer: string;
   /** Optional longer detail, shown when the user asks for more. */
@@ -23,7 +25,11 @@ export interface Topic {
 export interface Knowledge {
   topics: Topic[];
   lexicon: Lexicon;
+  redFlags: RedFlagRules;
 }
+
+/** The placeholders a red-flag message may use; their values come from configuration. */
+export const RED_FLAG_PLACEHOLDERS = ['emergency', 'urgentCare', 'crisisLine'];
 
 /** One line per problem, each naming the file and, where there is one, the field. */
 export class KnowledgeError extends Error {
@@ -54,7 +60,7 @@ function readKnowledge(dir: string): { knowledge: Knowledge; problems: string[] 
   const topicsDir = join(dir, 'topics');
   if (!existsSync(topicsDir)) {
     return {
-      knowledge: { topics: [], lexicon: emptyLexicon() },
+      knowledge: { topics: [], lexicon: emptyLexicon(), redFlags: emptyRedFlags() },
       problems: [`${display(topicsDir)}: folder not found`],
     };
   }
@@ -86,7 +92,9 @@ function readKnowledge(dir: string): { knowledge: Knowledge; problems: string[] 
 
   const lexiconFile = join(dir, 'lexicon.yaml');
   const lexicon = readLexicon(lexiconFile, (message) => problems.push(`${display(lexiconFile)}: ${message}`));
-  return { knowledge: { topics, lexicon }, problems };
+  const redFlagsFile = join(dir, 'red-flags.yaml');
+  const redFlags = readRedFlags(redFlagsFile, (message) => problems.push(`${display(redFlagsFile)}: ${message}`));
+  return { knowledge: { topics, lexicon, redFlags }, problems };
 }
 
 function readTopic(file: string, report: (message: string) => void): Topic | undefined {
@@ -126,17 +134,42 @@ function readTopic(file: string, report: (message: string) => void): Topic | und
 
 function readLexicon(file: string, report: (message: string) => void): Lexicon {
   if (!existsSync(file)) return emptyLexicon();
+  return readYaml(file, lexiconSchema, report) ?? emptyLexicon();
+}
+
+/** The safety rules are required: without them no message would be screened. */
+function readRedFlags(file: string, report: (message: string) => void): RedFlagRules {
+  if (!existsSync(file)) {
+    report('file not found (the red-flag rules are required)');
+    return emptyRedFlags();
+  }
+  const rules = readYaml(file, redFlagRulesSchema, report);
+  if (!rules) return emptyRedFlags();
+  rules.categories.forEach((category, c) => {
+    category.rules.forEach((rule, r) => {
+      for (const name of 'all' in rule ? rule.all : []) {
+        if (!(name in rules.concepts)) report(`categories.${c}.rules.${r}.all: unknown concept "${name}"`);
+      }
+    });
+    for (const [, name] of category.message.matchAll(/\{(\w+)\}/g)) {
+      if (!RED_FLAG_PLACEHOLDERS.includes(name)) report(`categories.${c}.message: unknown placeholder {${name}}`);
+    }
+  });
+  return rules;
+}
+
+function readYaml<T>(file: string, schema: z.ZodType<T>, report: (message: string) => void): T | undefined {
   let data: unknown;
   try {
     data = parseYaml(readFileSync(file, 'utf8'));
   } catch (error) {
     report(`invalid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
-    return emptyLexicon();
+    return undefined;
   }
-  const parsed = lexiconSchema.safeParse(data ?? {});
+  const parsed = schema.safeParse(data ?? {});
   if (!parsed.success) {
     reportIssues(parsed.error, report);
-    return emptyLexicon();
+    return undefined;
   }
   return parsed.data;
 }
@@ -146,6 +179,18 @@ function reportIssues(error: z.ZodError, report: (message: string) => void): voi
     const field = issue.path.length > 0 ? issue.path.join('.') : '(front matter)';
     report(`${field}: ${issue.message}`);
   }
+}
+
+function emptyRedFlags(): RedFlagRules {
+  return {
+    negations: [],
+    reassurances: [],
+    generalQuestions: [],
+    pastCues: [],
+    ignore: [],
+    concepts: {},
+    categories: [],
+  };
 }
 
 function emptyLexicon(): Lexicon {

@@ -20,6 +20,8 @@ export const topicFrontMatterSchema = z.strictObject({
   related: z.array(topicIdSchema).default([]),
   sources: z.array(sourceSchema).min(1, 'needs at least one source'),
   safety: nonEmpty.optional(),
+  /** Self-care instructions (stretches, self-massage): not offered after a warning sign until a clinician has checked. */
+  selfCare: z.boolean().optional(),
 });
 
 export type TopicFrontMatter = z.infer<typeof topicFrontMatterSchema>;
@@ -42,3 +44,33 @@ export const lexiconSchema = z.strictObject({
 });
 
 export type Lexicon = z.infer<typeof lexiconSchema>;
+
+const phraseList = z.array(nonEmpty);
+
+/** knowledge/red-flags.yaml: see the comments in that file. */
+export const redFlagRulesSchema = z.strictObject({
+  negations: phraseList,
+  reassurances: phraseList,
+  generalQuestions: phraseList,
+  pastCues: phraseList,
+  ignore: phraseList.default([]),
+  concepts: z.record(z.string(), phraseList.min(1)),
+  categories: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z]+(-[a-z]+)*$/, 'must be lower case with dashes'),
+        level: z.enum(['emergency', 'urgent', 'crisis']),
+        ignorePast: z.boolean().optional(),
+        rules: z
+          .array(
+            z.union([
+              z.strictObject({ all: z.array(nonEmpty).min(1), within: z.number().int().positive().optional() }),
+              z.strictObject({ phrases: phraseList.min(1) }),
+            ]),
+          )
+          .min(1),
+        message: nonEmpty,
+      }),
+    )
+    .min(1),
+});

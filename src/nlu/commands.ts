@@ -5,7 +5,8 @@ import { normaliseText } from './normalise';
  * back. Only short messages count: "stop" is a command, "when should I stop
  * stretching" is a question.
  */
-export type Command = 'help' | 'startOver' | 'cancel' | 'forgetMe' | 'more' | 'greeting' | 'thanks' | 'goodbye';
+export type Command =
+  'help' | 'startOver' | 'cancel' | 'forgetMe' | 'clinicianChecked' | 'more' | 'greeting' | 'thanks' | 'goodbye';
 
 const PATTERNS: [Command, RegExp][] = [
   [
@@ -23,6 +24,10 @@ const PATTERNS: [Command, RegExp][] = [
   [
     'forgetMe',
     /^(forget me|forget about me|forget everything|delete me|delete my data|delete all my data|delete everything|erase my data|wipe my data|remove my data)$/,
+  ],
+  [
+    'clinicianChecked',
+    /^(ive|i have|i ve) (been checked|been seen|seen a (doctor|gp|clinician|physio))( by (a|my) (doctor|gp|clinician|physio|nurse))?( already)?$|^(a|my) (doctor|gp|clinician|physio) (has )?checked me( already)?$/,
   ],
   [
     'more',

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,6 +36,7 @@ describe('backcare kb', () => {
     const dir = mkdtempSync(join(tmpdir(), 'backcare-cli-'));
     try {
       mkdirSync(join(dir, 'topics'));
+      copyFileSync(join(ROOT, 'knowledge', 'red-flags.yaml'), join(dir, 'red-flags.yaml'));
       writeFileSync(join(dir, 'topics', 'a.one.md'), '---\nid: a.one\ntitle: One\n---\n');
       writeFileSync(join(dir, 'topics', 'a.two.md'), 'no front matter');
       const { code, stdout } = backcare(['kb', 'validate'], undefined, { KNOWLEDGE_DIR: dir });
@@ -83,6 +84,31 @@ describe('backcare kb', () => {
     const { code, stderr } = backcare(['kb', 'validate'], undefined, { STORAGE: 'floppy' });
     expect(code).toBe(1);
     expect(stderr.trim()).toBe('backcare: STORAGE must be one of sqlite, memory (got "floppy")');
+  });
+});
+
+describe('backcare triage', () => {
+  it('prints one JSON line for its argument', () => {
+    const { code, stdout } = backcare(['triage', "I can't feel my inner thighs and I've wet myself"]);
+    expect(code).toBe(0);
+    expect(jsonLines(stdout)).toEqual([
+      { text: "I can't feel my inner thighs and I've wet myself", urgent: true, category: 'cauda-equina' },
+    ]);
+  });
+
+  it('reads standard input and prints one line per input line, in order', () => {
+    const input = [
+      'no numbness and my bladder is fine',
+      'chest pain spreading to my arm',
+      'what does cauda equina mean?',
+    ];
+    const { code, stdout } = backcare(['triage'], `${input.join('\n')}\n`);
+    expect(code).toBe(0);
+    expect(jsonLines(stdout)).toEqual([
+      { text: input[0], urgent: false, category: null },
+      { text: input[1], urgent: true, category: 'cardiac' },
+      { text: input[2], urgent: false, category: null },
+    ]);
   });
 });
 

@@ -67,6 +67,15 @@ describe('HTTP server', () => {
     expect(replies[0].conversation.id).toBe('conv-1');
   });
 
+  it('answers a warning sign with urgent advice first, over HTTP', async () => {
+    const { status, json } = await post(
+      base,
+      activity('my back hurts and since this morning i cant feel my bum', 'conv-urgent'),
+    );
+    expect(status).toBe(200);
+    expect(json.activities[0].text).toMatch(/^Please call your local emergency number/);
+  });
+
   it('keeps conversation state between requests', async () => {
     await post(base, activity('what is hot stone massage', 'conv-2'));
     const { json } = await post(base, activity('tell me more', 'conv-2'));

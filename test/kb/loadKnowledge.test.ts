@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { KnowledgeError, loadKnowledge, MAX_ANSWER_CHARS, validateKnowledge } from '../../src/kb/loadKnowledge';
@@ -88,6 +88,7 @@ describe('knowledge validation', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'backcare-kb-'));
     mkdirSync(join(dir, 'topics'));
+    copyFileSync(join(KNOWLEDGE_DIR, 'red-flags.yaml'), join(dir, 'red-flags.yaml'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -159,5 +160,20 @@ describe('knowledge validation', () => {
     write('a.one.md', topicFile('a.one'));
     writeFileSync(join(dir, 'lexicon.yaml'), 'synonyms:\n  doctor: not-a-list\n');
     expect(validateKnowledge(dir)).toEqual([expect.stringMatching(/lexicon\.yaml: synonyms\.doctor: /)]);
+  });
+
+  it('requires the red-flag rules and checks their concepts and placeholders', () => {
+    write('a.one.md', topicFile('a.one'));
+    const rules = readFileSync(join(dir, 'red-flags.yaml'), 'utf8');
+    writeFileSync(
+      join(dir, 'red-flags.yaml'),
+      rules.replace('all: [numbness, saddle]', 'all: [numbness, elbows]').replace('{crisisLine}', '{hotline}'),
+    );
+    expect(validateKnowledge(dir)).toEqual([
+      expect.stringMatching(/red-flags\.yaml: categories\.0\.rules\.0\.all: unknown concept "elbows"/),
+      expect.stringMatching(/red-flags\.yaml: categories\.7\.message: unknown placeholder \{hotline\}/),
+    ]);
+    rmSync(join(dir, 'red-flags.yaml'));
+    expect(validateKnowledge(dir)).toEqual([expect.stringMatching(/red-flags\.yaml: file not found/)]);
   });
 });
