@@ -187,6 +187,7 @@ function emptyRedFlags(): RedFlagRules {
     reassurances: [],
     generalQuestions: [],
     pastCues: [],
+    resolvedCues: [],
     ignore: [],
     concepts: {},
     categories: [],

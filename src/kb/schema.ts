@@ -53,6 +53,7 @@ export const redFlagRulesSchema = z.strictObject({
   reassurances: phraseList,
   generalQuestions: phraseList,
   pastCues: phraseList,
+  resolvedCues: phraseList,
   ignore: phraseList.default([]),
   concepts: z.record(z.string(), phraseList.min(1)),
   categories: z

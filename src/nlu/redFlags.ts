@@ -1,3 +1,4 @@
+import { isEnglishWord } from './englishWords';
 import { normaliseText } from './normalise';
 
 export type UrgencyLevel = 'emergency' | 'urgent' | 'crisis';
@@ -8,6 +9,7 @@ export interface RedFlagRules {
   reassurances: string[];
   generalQuestions: string[];
   pastCues: string[];
+  resolvedCues: string[];
   ignore: string[];
   concepts: Record<string, string[]>;
   categories: {
@@ -26,12 +28,12 @@ export interface Triage {
 }
 
 /** Words the concepts of a rule may be apart and still describe one symptom. */
-const DEFAULT_WINDOW = 12;
+const DEFAULT_WINDOW = 20;
 /** How far back a negation reaches ("no numbness or tingling"), and forward a reassurance ("bladder is fine"). */
 const NEGATION_REACH = 3;
 const REASSURANCE_REACH = 3;
-/** Words this long tolerate one typo ("numbnes", "bladdr"). */
-const TYPO_MIN_LENGTH = 5;
+/** Words this long tolerate one typo ("numbnes", "bladdr"); a real English word is never taken as a typo. */
+const TYPO_MIN_LENGTH = 6;
 /** Someone speaking about themselves (or someone they are with) is reporting, not asking in general. */
 const FIRST_PERSON = new Set(['i', 'im', 'ive', 'id', 'ill', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our']);
 
@@ -42,13 +44,15 @@ type Phrase = string[];
  * knowledge/red-flags.yaml. Built to miss nothing: typos are tolerated and a
  * symptom counts anywhere in a long message; it only stands down for a
  * negation right before the symptom, a reassurance right after it, a sentence
- * asking about warning signs in general, or (for falls) a sentence in the past.
+ * asking about warning signs in general, a sentence saying the symptom has
+ * passed, or (for falls and fevers) a sentence in the past.
  */
 export class RedFlagDetector {
   private readonly negations: Phrase[];
   private readonly reassurances: Phrase[];
   private readonly generalQuestions: Phrase[];
   private readonly pastCues: Phrase[];
+  private readonly resolvedCues: Phrase[];
   private readonly ignore: RegExp | undefined;
   private readonly concepts: Map<string, Phrase[]>;
 
@@ -58,6 +62,7 @@ export class RedFlagDetector {
     this.reassurances = phrases(rules.reassurances);
     this.generalQuestions = phrases(rules.generalQuestions);
     this.pastCues = phrases(rules.pastCues);
+    this.resolvedCues = phrases(rules.resolvedCues);
     this.concepts = new Map(Object.entries(rules.concepts).map(([name, list]) => [name, phrases(list)]));
     const ignored = rules.ignore.map((text) => toPhrase(text).join(' ')).filter(Boolean);
     this.ignore = ignored.length > 0 ? new RegExp(`\\b(${ignored.map(escapeRegExp).join('|')})\\b`, 'g') : undefined;
@@ -74,30 +79,43 @@ export class RedFlagDetector {
       .filter((words) => words.length > 0);
 
     for (const category of this.rules.categories) {
-      for (const sentence of sentences) {
-        if (this.isGeneralQuestion(sentence)) continue;
-        if (category.ignorePast && this.containsAny(sentence, this.pastCues)) continue;
-        const reported = category.rules.some((rule) =>
-          rule.phrases
-            ? this.findAll(sentence, rule.phrases.map(toPhrase)).some((at) => !this.isNegated(sentence, at))
-            : this.allConceptsNear(sentence, rule.all ?? [], rule.within ?? DEFAULT_WINDOW),
-        );
-        if (reported) return { urgent: true, category: category.id, level: category.level };
-      }
+      // Sentences that do not report anything now: general questions, symptoms that have passed, and (where the
+      // category says so) events in the past.
+      const reporting = sentences.map(
+        (words) =>
+          !this.isGeneralQuestion(words) &&
+          !this.containsAny(words, this.resolvedCues) &&
+          !(category.ignorePast && this.containsAny(words, this.pastCues)),
+      );
+      const mentions = (phrases: Phrase[]) => this.mentions(sentences, reporting, phrases);
+      const reported = category.rules.some((rule) =>
+        rule.phrases
+          ? mentions(rule.phrases.map(toPhrase)).length > 0
+          : allNear(
+              (rule.all ?? []).map((name) => mentions(this.concepts.get(name) ?? [])),
+              rule.within ?? DEFAULT_WINDOW,
+            ),
+      );
+      if (reported) return { urgent: true, category: category.id, level: category.level };
     }
     return { urgent: false, category: null, level: null };
   }
 
-  /** Whether every concept has an un-negated mention, all within `window` words of each other. */
-  private allConceptsNear(words: string[], conceptNames: string[], window: number): boolean {
-    const positions = conceptNames.map((name) =>
-      this.findAll(words, this.concepts.get(name) ?? []).filter((at) => !this.isNegated(words, at)),
-    );
-    if (positions.some((list) => list.length === 0)) return false;
-    // Some mention of the first concept with a mention of every other concept close to it.
-    return positions[0].some((anchor) =>
-      positions.slice(1).every((list) => list.some((at) => Math.abs(at.start - anchor.start) <= window)),
-    );
+  /**
+   * Where the phrases are mentioned, un-negated, in reporting sentences: as word positions counted across the
+   * whole message, so that symptoms told in two sentences ("Fell off my bike. Back is agony.") still meet.
+   */
+  private mentions(sentences: string[][], reporting: boolean[], phrases: Phrase[]): number[] {
+    const positions: number[] = [];
+    let offset = 0;
+    sentences.forEach((words, index) => {
+      if (reporting[index]) {
+        for (const at of this.findAll(words, phrases))
+          if (!this.isNegated(words, at)) positions.push(offset + at.start);
+      }
+      offset += words.length;
+    });
+    return positions;
   }
 
   private isNegated(words: string[], at: Match): boolean {
@@ -127,6 +145,14 @@ export class RedFlagDetector {
   }
 }
 
+/** Whether each list has a position, with some position of the first list close to one of every other. */
+function allNear(positions: number[][], window: number): boolean {
+  if (positions.length === 0 || positions.some((list) => list.length === 0)) return false;
+  return positions[0].some((anchor) =>
+    positions.slice(1).every((list) => list.some((at) => Math.abs(at - anchor) <= window)),
+  );
+}
+
 interface Match {
   start: number;
   end: number;
@@ -137,11 +163,11 @@ function toPhrase(text: string): Phrase {
   return normalised === '' ? [] : normalised.split(' ');
 }
 
-/** Equal, or one edit apart for longer words (a typo). */
+/** Equal, or one edit apart for longer words when what was typed is not a word ("tripped" is not "ripped"). */
 function sameWordOrTypo(typed: string, expected: string): boolean {
   if (typed === expected) return true;
   if (expected.length < TYPO_MIN_LENGTH || Math.abs(typed.length - expected.length) > 1) return false;
-  return withinOneEdit(typed, expected);
+  return withinOneEdit(typed, expected) && !isEnglishWord(typed);
 }
 
 /** Damerau-Levenshtein distance of at most 1: one letter added, dropped, changed, or two neighbours swapped. */
