@@ -46,11 +46,14 @@ export class ConversationRouter {
         await dc.cancelAllDialogs();
         await send(context, this.replies.cancelled());
         return;
-      case 'startOver':
+      case 'startOver': {
         await dc.cancelAllDialogs();
-        await this.conversationData.delete(context);
+        // A warning sign still holds after starting over: only a clinician's check (or "forget me") lifts it.
+        const { warningSign, clinicianChecked } = await this.conversationData.get(context, {});
+        await this.conversationData.set(context, { warningSign, clinicianChecked });
         await send(context, this.replies.welcome());
         return;
+      }
       case 'forgetMe':
         await dc.cancelAllDialogs();
         await dc.beginDialog(FORGET_ME_DIALOG);

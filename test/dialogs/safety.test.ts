@@ -70,6 +70,10 @@ describe('the safety screen in the conversation', () => {
       .assertReply(says(/won't suggest stretches or self-massage/))
       .send('what is swedish massage') // a general question is still answered
       .assertReply(says(/Swedish/))
+      .send('start over') // starting over does not lift the hold
+      .assertReply(says(/not a diagnosis/))
+      .send('how do i do the knee to chest stretch')
+      .assertReply(says(/won't suggest stretches or self-massage/))
       .send("I've been checked by a doctor")
       .assertReply(says(/glad you've been checked/))
       .send('how do i do the knee to chest stretch')
