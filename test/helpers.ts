@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
+import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import pino from 'pino';
+import { createBot } from '../src/createBot';
 import { loadConfig, type Config } from '../src/config';
 import { KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import { loadKnowledge } from '../src/kb/loadKnowledge';
@@ -24,3 +26,22 @@ export function titleOf(id: string): string {
   if (!topic) throw new Error(`no topic ${id}`);
   return topic.title;
 }
+
+/** A conversation with the whole bot (safety screen, welcome, interruptions, dialogs, state) on botbuilder's TestAdapter. */
+export function botConversation(
+  options: { channelId?: string; storage?: Storage; env?: NodeJS.ProcessEnv; logger?: pino.Logger } = {},
+): TestAdapter {
+  const { bot, onTurnError } = createBot(
+    testConfig(options.env),
+    options.logger ?? silentLogger,
+    options.storage ?? new MemoryStorage(),
+  );
+  const adapter = new TestAdapter((context) => bot.run(context), {
+    channelId: options.channelId ?? 'emulator',
+  } as Partial<Activity>);
+  adapter.onTurnError = onTurnError;
+  return adapter;
+}
+
+/** For TestAdapter.assertReply: the reply's text matches. */
+export const says = (pattern: RegExp) => (activity: Partial<Activity>) => expect(activity.text).toMatch(pattern);

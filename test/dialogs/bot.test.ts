@@ -1,16 +1,7 @@
-import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import { createBot } from '../../src/createBot';
-import { silentLogger, testConfig, titleOf } from '../helpers';
+import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
+import { botConversation, says, titleOf } from '../helpers';
 
-/** A conversation with the whole bot (welcome, interruptions, dialogs, state) on botbuilder's TestAdapter. */
-function conversation(channelId = 'emulator', storage = new MemoryStorage()) {
-  const { bot, onTurnError } = createBot(testConfig(), silentLogger, storage);
-  const adapter = new TestAdapter((context) => bot.run(context), { channelId } as Partial<Activity>);
-  adapter.onTurnError = onTurnError;
-  return adapter;
-}
-
-const says = (pattern: RegExp) => (activity: Partial<Activity>) => expect(activity.text).toMatch(pattern);
+const conversation = (channelId = 'emulator', storage = new MemoryStorage()) => botConversation({ channelId, storage });
 const actionsOf = (activity: Partial<Activity>) => (activity.suggestedActions?.actions ?? []).map((a) => a.title);
 
 describe('BackCareBot', () => {

@@ -1,19 +1,9 @@
-import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import pino from 'pino';
 import { Writable } from 'node:stream';
-import { createBot } from '../../src/createBot';
-import { silentLogger, testConfig } from '../helpers';
+import { ActivityTypes, type Activity } from 'botbuilder';
+import pino from 'pino';
+import { botConversation as conversation, says } from '../helpers';
 
 const URGENT = "I can't feel my inner thighs and I've wet myself";
-
-function conversation(options: { env?: NodeJS.ProcessEnv; logger?: pino.Logger } = {}) {
-  const { bot, onTurnError } = createBot(testConfig(options.env), options.logger ?? silentLogger, new MemoryStorage());
-  const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'emulator' } as Partial<Activity>);
-  adapter.onTurnError = onTurnError;
-  return adapter;
-}
-
-const says = (pattern: RegExp) => (activity: Partial<Activity>) => expect(activity.text).toMatch(pattern);
 
 describe('the safety screen in the conversation', () => {
   it('answers a warning sign first with calm emergency advice, using the configured number', async () => {
