@@ -6,8 +6,8 @@ import { TerminalAdapter } from './terminalAdapter';
 
 /** `backcare chat`: the bot in this terminal, on the configured storage. Ends on "exit", "quit" or Ctrl+D. */
 export async function chatCommand(config: Config): Promise<number> {
-  // Logs go to stderr so they never mix with the conversation.
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
+  // Logs go to stderr, and only errors unless LOG_LEVEL asks for more, so they do not interrupt the conversation.
+  const logger = createLogger(config.logLevel === 'info' ? 'error' : config.logLevel, process.stderr);
   const { bot, onTurnError, close } = createBot(config, logger);
   const adapter = new TerminalAdapter((text) => console.log(`\nBackCare: ${text}\n`));
   adapter.onTurnError = onTurnError;
