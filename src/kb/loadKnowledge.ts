@@ -114,21 +114,20 @@ function readTopic(file: string, report: (message: string) => void): Topic | und
   // Reported, but the topic is kept so that a duplicate id is reported too.
   if (basename(file) !== `${front.id}.md`)
     report(`id: file name must be "${front.id}.md" so the topic is easy to find`);
-  let ok = true;
 
   const [answerPart, ...moreParts] = document.body.split(MORE_MARKER);
   const answer = answerPart.trim();
   const more = moreParts.join('\n').trim();
   if (answer === '') {
     report('answer: the body (the answer) is empty');
-    ok = false;
-  } else if (answer.length > MAX_ANSWER_CHARS) {
+    return undefined;
+  }
+  if (answer.length > MAX_ANSWER_CHARS) {
     report(
       `answer: ${answer.length} characters, more than ${MAX_ANSWER_CHARS}; move detail below a <!-- more --> line`,
     );
-    ok = false;
+    return undefined;
   }
-  if (!ok) return undefined;
   return { ...front, answer, more: more === '' ? undefined : more, file };
 }
 
