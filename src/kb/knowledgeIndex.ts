@@ -113,6 +113,7 @@ export class KnowledgeIndex {
     }
 
     const { terms, otherBodyParts, inDomain } = this.extractor.extract(text, 'message');
+    const specificPhrases = new Set([...terms.keys()].filter(isSpecificPhrase));
     const scores: { topic: string; score: number; specificPhrase: boolean; uniqueTerms: number }[] = [];
     for (const [topic, weights] of this.weights) {
       let score = 0;
@@ -123,7 +124,7 @@ export class KnowledgeIndex {
         if (weight === undefined) continue;
         const idf = this.idf.get(term) ?? 0;
         score += weight * quality * idf;
-        specificPhrase ||= isSpecificPhrase(term);
+        specificPhrase ||= specificPhrases.has(term);
         if (idf >= this.uniqueIdf) uniqueTerms++;
       }
       if (score > 0) scores.push({ topic, score, specificPhrase, uniqueTerms });

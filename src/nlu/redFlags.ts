@@ -54,16 +54,32 @@ export class RedFlagDetector {
   private readonly pastCues: Phrase[];
   private readonly resolvedCues: Phrase[];
   private readonly ignore: RegExp | undefined;
-  private readonly concepts: Map<string, Phrase[]>;
+  /** The categories with every rule's words already normalised into phrases. */
+  private readonly categories: {
+    id: string;
+    level: UrgencyLevel;
+    ignorePast: boolean;
+    rules: { phrases: Phrase[]; conceptPhrases: Phrase[][]; within: number }[];
+  }[];
 
-  constructor(private readonly rules: RedFlagRules) {
+  constructor(rules: RedFlagRules) {
     const phrases = (list: string[]) => list.map(toPhrase).filter((phrase) => phrase.length > 0);
     this.negations = phrases(rules.negations);
     this.reassurances = phrases(rules.reassurances);
     this.generalQuestions = phrases(rules.generalQuestions);
     this.pastCues = phrases(rules.pastCues);
     this.resolvedCues = phrases(rules.resolvedCues);
-    this.concepts = new Map(Object.entries(rules.concepts).map(([name, list]) => [name, phrases(list)]));
+    const concepts = new Map(Object.entries(rules.concepts).map(([name, list]) => [name, phrases(list)]));
+    this.categories = rules.categories.map((category) => ({
+      id: category.id,
+      level: category.level,
+      ignorePast: category.ignorePast ?? false,
+      rules: category.rules.map((rule) => ({
+        phrases: phrases(rule.phrases ?? []),
+        conceptPhrases: (rule.all ?? []).map((name) => concepts.get(name) ?? []),
+        within: rule.within ?? DEFAULT_WINDOW,
+      })),
+    }));
     const ignored = rules.ignore.map((text) => toPhrase(text).join(' ')).filter(Boolean);
     this.ignore = ignored.length > 0 ? new RegExp(`\\b(${ignored.map(escapeRegExp).join('|')})\\b`, 'g') : undefined;
   }
@@ -78,23 +94,20 @@ export class RedFlagDetector {
       })
       .filter((words) => words.length > 0);
 
-    for (const category of this.rules.categories) {
-      // Sentences that do not report anything now: general questions, symptoms that have passed, and (where the
-      // category says so) events in the past.
-      const reporting = sentences.map(
-        (words) =>
-          !this.isGeneralQuestion(words) &&
-          !this.containsAny(words, this.resolvedCues) &&
-          !(category.ignorePast && this.containsAny(words, this.pastCues)),
-      );
+    // Sentences that do not report anything now: general questions and symptoms that have passed; and, for the
+    // categories that say so, events in the past.
+    const current = sentences.map(
+      (words) => !this.isGeneralQuestion(words) && !this.containsAny(words, this.resolvedCues),
+    );
+    const inPast = sentences.map((words) => this.containsAny(words, this.pastCues));
+
+    for (const category of this.categories) {
+      const reporting = current.map((isCurrent, index) => isCurrent && !(category.ignorePast && inPast[index]));
       const mentions = (phrases: Phrase[]) => this.mentions(sentences, reporting, phrases);
       const reported = category.rules.some((rule) =>
-        rule.phrases
-          ? mentions(rule.phrases.map(toPhrase)).length > 0
-          : allNear(
-              (rule.all ?? []).map((name) => mentions(this.concepts.get(name) ?? [])),
-              rule.within ?? DEFAULT_WINDOW,
-            ),
+        rule.phrases.length > 0
+          ? mentions(rule.phrases).length > 0
+          : allNear(rule.conceptPhrases.map(mentions), rule.within),
       );
       if (reported) return { urgent: true, category: category.id, level: category.level };
     }
