@@ -1,6 +1,6 @@
 import { KnowledgeIndex } from '../kb/knowledgeIndex';
 import { loadKnowledge, validateKnowledge } from '../kb/loadKnowledge';
-import { forEachInputLine } from './readLines';
+import { forEachMessage } from './readLines';
 
 /** `backcare kb validate`: every problem on its own line, exit 1 if there is any. */
 export function validateCommand(knowledgeDir: string): number {
@@ -13,8 +13,6 @@ export function validateCommand(knowledgeDir: string): number {
 /** `backcare kb match [text]`: one JSON line per message; without text, one per line of standard input. */
 export async function matchCommand(knowledgeDir: string, text: string | undefined): Promise<number> {
   const index = new KnowledgeIndex(loadKnowledge(knowledgeDir));
-  const printMatch = (line: string) => console.log(JSON.stringify({ text: line, ...index.match(line) }));
-  if (text !== undefined) printMatch(text);
-  else await forEachInputLine(printMatch);
+  await forEachMessage(text, (line) => console.log(JSON.stringify({ text: line, ...index.match(line) })));
   return 0;
 }
