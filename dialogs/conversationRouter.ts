@@ -1,8 +1,11 @@
 import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { recognizeCommand } from '../src/nlu/commands';
+import type { UserProfile } from '../src/plan/profile';
 import { FORGET_ME_DIALOG, ForgetMeDialog } from './forgetMeDialog';
-import { MAIN_DIALOG, send, type ConversationData, type MainDialog } from './mainDialog';
+import type { ConversationData } from './conversationData';
+import { MAIN_DIALOG, type MainDialog, type MainDialogOptions } from './mainDialog';
+import { send } from './send';
 import type { SafetyScreen } from './safetyScreen';
 import type { Replies } from './replies';
 
@@ -26,8 +29,17 @@ export class ConversationRouter {
     /** Everything stored about the user: both go on "forget me". */
     private readonly states: BotState[],
     private readonly safety: SafetyScreen,
+    private readonly profile: StatePropertyAccessor<UserProfile>,
   ) {
     this.dialogs = new DialogSet(dialogState).add(mainDialog).add(new ForgetMeDialog());
+  }
+
+  /** A new conversation: a returning user is asked how their back is today, a new one is welcomed. */
+  async welcome(context: TurnContext): Promise<void> {
+    const { painHistory } = await this.profile.get(context, {});
+    if (!painHistory?.length) return send(context, this.replies.welcome());
+    const dc = await this.dialogs.createContext(context);
+    await dc.beginDialog(MAIN_DIALOG, { checkIn: true } satisfies MainDialogOptions);
   }
 
   async onMessage(context: TurnContext): Promise<void> {

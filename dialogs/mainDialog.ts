@@ -1,4 +1,4 @@
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { StatePropertyAccessor } from 'botbuilder';
 import {
   ChoicePrompt,
   ComponentDialog,
@@ -6,51 +6,68 @@ import {
   supportsCardActions,
   supportsSuggestedActions,
   WaterfallDialog,
+  type DialogContext,
   type DialogTurnResult,
   type FoundChoice,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { renderReply, type Reply } from '../src/channels/reply';
+import { renderPlan } from '../src/channels/planCard';
+import { renderReply } from '../src/channels/reply';
 import { SURE_CONFIDENCE, type KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import type { Topic } from '../src/kb/loadKnowledge';
+import { wantsAssessment } from '../src/nlu/assessmentIntent';
 import { recognizeCommand } from '../src/nlu/commands';
+import type { UserProfile } from '../src/plan/profile';
 import type { Logger } from '../src/logger';
-import { Replies } from './replies';
+import { answerTopic } from './answerTopic';
+import { ASSESSMENT_DIALOG, type AssessmentDialog } from './assessmentDialog';
+import { CHECK_IN_DIALOG, type CheckInDialog, type CheckInOptions } from './checkInDialog';
+import type { ConversationData } from './conversationData';
+import type { Replies } from './replies';
+import { send } from './send';
 
 export const MAIN_DIALOG = 'main';
 const ROUTE = 'main.route';
 const CLARIFY_PROMPT = 'main.clarify';
 
-/** What the conversation remembers between turns, beside the dialog stack. */
-export interface ConversationData {
-  /** The last topic answered, for "tell me more". */
-  lastTopicId?: string;
-  /** The category of a warning sign reported in this conversation. */
-  warningSign?: string;
-  /** Whether the user has since said a clinician checked them. */
-  clinicianChecked?: boolean;
+export interface MainDialogOptions {
+  /** Start with the returning user's check-in instead of reading a message. */
+  checkIn?: boolean;
 }
 
 /**
- * Answers each message: small talk and "tell me more" directly, questions
- * from the knowledge base. When the best topic is not a sure match it asks
- * which topic was meant; a reply that is not one of the offered topics is
- * taken as a new question.
+ * Answers each message: small talk, "tell me more" and the user's own data
+ * directly, a request for help with their back by starting the assessment,
+ * questions from the knowledge base. When the best topic is not a sure match
+ * it asks which topic was meant; a reply that is not one of the offered
+ * topics is taken as a new question.
  */
-export class MainDialog extends ComponentDialog {
-  private readonly replies: Replies;
-
+export class MainDialog extends ComponentDialog<MainDialogOptions> {
   constructor(
     private readonly index: KnowledgeIndex,
     private readonly conversationData: StatePropertyAccessor<ConversationData>,
+    private readonly profile: StatePropertyAccessor<UserProfile>,
+    private readonly replies: Replies,
     private readonly logger: Logger,
+    assessment: AssessmentDialog,
+    checkIn: CheckInDialog,
   ) {
     super(MAIN_DIALOG);
-    this.replies = new Replies(index);
     // Always valid: an answer that is not one of the choices is a new question, not a mistake to re-ask.
     this.addDialog(new ChoicePrompt(CLARIFY_PROMPT, async () => true));
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.clarifiedStep.bind(this)]));
+    this.addDialog(assessment);
+    this.addDialog(checkIn);
     this.initialDialogId = ROUTE;
+  }
+
+  protected override async onBeginDialog(
+    innerDc: DialogContext,
+    options?: MainDialogOptions,
+  ): Promise<DialogTurnResult> {
+    if (options?.checkIn)
+      return innerDc.beginDialog(CHECK_IN_DIALOG, { notAScoreDialogId: ROUTE } satisfies CheckInOptions);
+    return innerDc.beginDialog(ROUTE);
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -77,6 +94,18 @@ export class MainDialog extends ComponentDialog {
         await send(step.context, hadWarningSign ? this.replies.clinicianChecked() : this.replies.thanks());
         return step.endDialog();
       }
+      case 'whatDoYouKnow': {
+        const profile = await this.profile.get(step.context, {});
+        await send(step.context, this.replies.whatIKnow(profile, await this.conversationData.get(step.context, {})));
+        return step.endDialog();
+      }
+      case 'showPlan': {
+        const { plan } = await this.profile.get(step.context, {});
+        if (plan)
+          await step.context.sendActivity(renderPlan(plan, step.context.activity.channelId, 'Here is your plan.'));
+        else await send(step.context, this.replies.noPlanYet());
+        return step.endDialog();
+      }
       case 'more': {
         const { lastTopicId } = await this.conversationData.get(step.context, {});
         await send(step.context, this.replies.more(lastTopicId ? this.index.topics.get(lastTopicId) : undefined));
@@ -88,6 +117,7 @@ export class MainDialog extends ComponentDialog {
 
     const titled = this.index.findByTitle(text);
     if (titled) return this.answer(step, titled);
+    if (wantsAssessment(text)) return step.replaceDialog(ASSESSMENT_DIALOG);
 
     const match = this.index.match(text);
     this.logger.info({ event: 'match', topic: match.topic, confidence: match.confidence }, 'knowledge match');
@@ -126,18 +156,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async answer(step: WaterfallStepContext, topic: Topic): Promise<DialogTurnResult> {
-    const data = await this.conversationData.get(step.context, {});
-    // After a warning sign, stretches and self-massage wait until a clinician has checked the user.
-    if (topic.selfCare && data.warningSign && !data.clinicianChecked) {
-      await send(step.context, this.replies.heldForClinician());
-      return step.endDialog();
-    }
-    data.lastTopicId = topic.id;
-    await send(step.context, this.replies.topic(topic));
+    await answerTopic(step.context, topic, this.conversationData, this.replies);
     return step.endDialog();
   }
-}
-
-export async function send(context: TurnContext, reply: Reply): Promise<void> {
-  await context.sendActivity(renderReply(reply, context.activity.channelId));
 }

@@ -1,10 +1,15 @@
 import type { Reply } from '../src/channels/reply';
 import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import type { Topic } from '../src/kb/loadKnowledge';
+import type { PainRecord, Trend, UserProfile } from '../src/plan/profile';
+import { QUESTIONS } from './assessmentQuestions';
+import type { ConversationData } from './conversationData';
 
 /** Starting points offered when the user has not asked anything yet, or asked something we cannot answer. */
 const STARTER_TOPICS = ['therapy.which', 'stretch.overview', 'cause.overview', 'safety.see-physician'];
 export const MORE_ACTION = 'Tell me more';
+export const START_ASSESSMENT = 'Get a personal plan';
+const SCORES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
 export const SOMETHING_ELSE = 'Something else';
 
 /** The words the bot uses outside topic answers, kept together so the voice stays the same. */
@@ -15,10 +20,74 @@ export class Replies {
     return {
       text:
         "Hi, I'm BackCare, here to help with lower back pain. I can tell you about massage (Swedish, hot stone, Thai), " +
-        'self-massage, stretches, what often causes back pain, everyday habits that help, and when to see a doctor.\n\n' +
+        'self-massage, stretches, what often causes back pain, everyday habits that help, and when to see a doctor. ' +
+        'If you tell me about your back, I can suggest a personal plan.\n\n' +
         'I give general information, not a diagnosis. Ask me anything in your own words, or pick a topic below. ' +
         'Say **help** at any time.',
-      actions: this.titles(STARTER_TOPICS),
+      actions: [START_ASSESSMENT, ...this.titles(STARTER_TOPICS)],
+    };
+  }
+
+  welcomeBack(last: PainRecord): Reply {
+    return {
+      text: `Welcome back! Last time, on ${longDate(last.date)}, your pain was ${last.score}/10. How is it today, from 0 to 10?`,
+      actions: SCORES,
+      actionsIntro: 'You can answer:',
+    };
+  }
+
+  checkedIn(previous: number, now: number, trend: Trend, hasPlan: boolean): Reply {
+    const change =
+      now === previous
+        ? `The same as last time (${now}/10).`
+        : `That's ${now < previous ? 'down' : 'up'} from ${previous} to ${now}.`;
+    const meaning = {
+      better: ' A change of two points or more is a real improvement: keep going with what helps.',
+      same: now === previous ? '' : ' About the same as last time.',
+      worse: " I'm sorry it's worse. Pain that keeps getting worse, or is severe, is a reason to see a physician soon.",
+    }[trend];
+    return hasPlan
+      ? {
+          text: `${change}${meaning} I've updated your plan to match.`,
+          actions: ['Show my plan', 'Start a new assessment'],
+        }
+      : { text: `${change}${meaning}`, actions: [START_ASSESSMENT] };
+  }
+
+  noPlanYet(): Reply {
+    return {
+      text: "You don't have a plan yet. I can make one if you answer a few short questions.",
+      actions: [START_ASSESSMENT],
+    };
+  }
+
+  /** Everything stored about the user, so "what do you know about me" has a complete answer. */
+  whatIKnow(profile: UserProfile, conversation: ConversationData): Reply {
+    const sections: string[] = [];
+    if (profile.answers) {
+      const answers = profile.answers;
+      const lines = QUESTIONS.map((question) => `- ${question.label}: ${question.describe(answers) ?? 'skipped'}`);
+      sections.push(`**Your answers** (${longDate(profile.assessedOn!)}):\n${lines.join('\n')}`);
+    }
+    if (profile.plan) sections.push(`**Your plan:** ${profile.plan.items.map((item) => item.title).join('; ')}.`);
+    if (profile.painHistory?.length)
+      sections.push(
+        `**Your pain scores:** ${profile.painHistory.map((record) => `${longDate(record.date)}: ${record.score}/10`).join('; ')}.`,
+      );
+    if (conversation.warningSign)
+      sections.push(
+        `**In this conversation:** you told me about a warning sign${conversation.clinicianChecked ? ', and that a clinician has since checked you' : ''}.`,
+      );
+    if (sections.length === 0)
+      return {
+        text:
+          "I don't have anything stored about you. If you answer my questions for a plan, I keep your answers, " +
+          "your plan and your pain scores, so I can follow how you're doing. Say **forget me** to delete them at any time.",
+        actions: [START_ASSESSMENT],
+      };
+    return {
+      text: `Here is everything I have stored about you:\n\n${sections.join('\n\n')}\n\nSay **forget me** to delete all of it.`,
+      actions: ['Forget me', 'Show my plan'],
     };
   }
 
@@ -124,6 +193,17 @@ export class Replies {
     if (!topic) throw new Error(`knowledge base has no "${id}" topic`);
     return topic;
   }
+}
+
+/** "20 November 2026" from "2026-11-20", without time zones getting in the way. */
+function longDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 function lowerFirst(text: string): string {

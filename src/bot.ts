@@ -1,7 +1,5 @@
 import { TeamsActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import type { ConversationRouter } from '../dialogs/conversationRouter';
-import { send } from '../dialogs/mainDialog';
-import type { Replies } from '../dialogs/replies';
 
 interface WelcomeState {
   welcomed?: boolean;
@@ -17,7 +15,6 @@ export class BackCareBot extends TeamsActivityHandler {
     private readonly conversationState: ConversationState,
     private readonly userState: UserState,
     router: ConversationRouter,
-    replies: Replies,
   ) {
     super();
     const welcome = conversationState.createProperty<WelcomeState>('welcome');
@@ -30,7 +27,7 @@ export class BackCareBot extends TeamsActivityHandler {
       // Once per conversation, however many times the channel reports the user joining.
       if (joined && !state.welcomed) {
         state.welcomed = true;
-        await send(context, replies.welcome());
+        await router.welcome(context);
       }
       await next();
     });
@@ -38,6 +35,9 @@ export class BackCareBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       const state = await welcome.get(context, {});
       state.welcomed = true;
+      // A card button posts its data rather than text (Web Chat's Action.Submit): read its text as typed.
+      const value = context.activity.value as { text?: unknown } | undefined;
+      if (!context.activity.text && typeof value?.text === 'string') context.activity.text = value.text;
       await router.onMessage(context);
       await next();
     });

@@ -1,15 +1,13 @@
 import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { ConversationRouter } from '../dialogs/conversationRouter';
-import { MainDialog, type ConversationData } from '../dialogs/mainDialog';
-import { Replies } from '../dialogs/replies';
-import { SafetyScreen } from '../dialogs/safetyScreen';
+import { createDialogs } from '../dialogs/createDialogs';
 import { BackCareBot } from './bot';
 import type { Config } from './config';
 import { KnowledgeIndex } from './kb/knowledgeIndex';
 import { loadKnowledge } from './kb/loadKnowledge';
 import type { Logger } from './logger';
-import { RedFlagDetector } from './nlu/redFlags';
+import { warmUpRecognizers } from './nlu/warmUp';
 import { createStorage } from './state/createStorage';
 
 export interface BotParts {
@@ -27,24 +25,32 @@ export interface BotParts {
 export function createBot(config: Config, logger: Logger, givenStorage?: Storage): BotParts {
   const knowledge = loadKnowledge(config.knowledgeDir);
   const index = new KnowledgeIndex(knowledge);
-  const detector = new RedFlagDetector(knowledge.redFlags);
   const created = givenStorage ? undefined : createStorage(config);
   const storage = givenStorage ?? created!.storage;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const conversationData = conversationState.createProperty<ConversationData>('conversationData');
-  const replies = new Replies(index);
+  const { mainDialog, conversationData, profile, replies, safety } = createDialogs(
+    knowledge,
+    index,
+    config,
+    logger,
+    conversationState,
+    userState,
+  );
   const router = new ConversationRouter(
-    new MainDialog(index, conversationData, logger),
+    mainDialog,
     conversationState.createProperty<DialogState>('dialogState'),
     conversationData,
     replies,
     [conversationState, userState],
-    new SafetyScreen(detector, knowledge.redFlags, config.urgentAdvice, conversationData, logger),
+    safety,
+    profile,
   );
+  // The recognizers' first calls are slow (models load, date-time ~350 ms): pay that now, not on a user's turn.
+  warmUpRecognizers();
 
   return {
-    bot: new BackCareBot(conversationState, userState, router, replies),
+    bot: new BackCareBot(conversationState, userState, router),
     index,
     onTurnError: async (context, error) => {
       // The error, never the message that caused it: that is the user's health information.

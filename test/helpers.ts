@@ -29,16 +29,23 @@ export function titleOf(id: string): string {
 
 /** A conversation with the whole bot (safety screen, welcome, interruptions, dialogs, state) on botbuilder's TestAdapter. */
 export function botConversation(
-  options: { channelId?: string; storage?: Storage; env?: NodeJS.ProcessEnv; logger?: pino.Logger } = {},
+  options: {
+    channelId?: string;
+    storage?: Storage;
+    env?: NodeJS.ProcessEnv;
+    logger?: pino.Logger;
+    /** Another conversation id, the same user: a returning user. */
+    conversationId?: string;
+  } = {},
 ): TestAdapter {
   const { bot, onTurnError } = createBot(
     testConfig(options.env),
     options.logger ?? silentLogger,
     options.storage ?? new MemoryStorage(),
   );
-  const adapter = new TestAdapter((context) => bot.run(context), {
-    channelId: options.channelId ?? 'emulator',
-  } as Partial<Activity>);
+  const template: Partial<Activity> = { channelId: options.channelId ?? 'emulator' };
+  if (options.conversationId) template.conversation = { id: options.conversationId } as Activity['conversation'];
+  const adapter = new TestAdapter((context) => bot.run(context), template);
   adapter.onTurnError = onTurnError;
   return adapter;
 }

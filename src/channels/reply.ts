@@ -9,6 +9,8 @@ export interface Reply {
   text: string;
   /** Short follow-ups; each is sent back as the user's message when tapped. */
   actions?: string[];
+  /** Introduces the actions where they are listed as text: answers to a question are not things to ask. */
+  actionsIntro?: string;
 }
 
 export function renderReply(reply: Reply, channelId: string): Partial<Activity> {
@@ -26,8 +28,11 @@ export function renderReply(reply: Reply, channelId: string): Partial<Activity> 
       textFormat: 'markdown',
     };
   }
-  const list = actions.map((title) => `- ${title}`).join('\n');
-  return MessageFactory.text(`${withoutEmphasis(reply.text)}\n\nYou can also ask:\n${list}`);
+  // Short answers ("0" to "10", "Yes") read best on one line; longer ones as a list.
+  const list = actions.every((action) => action.length <= 12)
+    ? ` ${actions.join(', ')}`
+    : `\n${actions.map((title) => `- ${title}`).join('\n')}`;
+  return MessageFactory.text(`${withoutEmphasis(reply.text)}\n\n${reply.actionsIntro ?? 'You can also ask:'}${list}`);
 }
 
 /** Plain-text channels would show Markdown's ** and __ as they are. */

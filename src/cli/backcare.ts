@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '../config';
 import { KnowledgeError } from '../kb/loadKnowledge';
 import { matchCommand, validateCommand } from './kbCommands';
+import { isParseKind, PARSE_KINDS, parseCommand } from './parseCommand';
 import { triageCommand } from './triageCommand';
 
 const USAGE = `usage: backcare <command>
@@ -8,6 +9,10 @@ const USAGE = `usage: backcare <command>
   kb validate          check every file in the knowledge base; exit 1 with one line per problem
   kb match ["text"]    print the best topic for a message as JSON (no text: one line per line of stdin)
   triage ["text"]      print whether a message reports an urgent warning sign, as JSON (no text: stdin)
+  parse severity ["text"]
+                       print the 0-10 pain score read from an answer, as JSON (no text: stdin)
+  parse duration ["text"]
+                       print how many days the pain has lasted and its band, as JSON (no text: stdin)
   chat                 talk to the bot in this terminal
 
 Configuration comes from the environment and .env, as for the server (see .env.example).`;
@@ -20,6 +25,13 @@ export async function main(args: string[]): Promise<number> {
     if (command === 'kb' && subcommand === 'match' && rest.length <= 1)
       return await matchCommand(config.knowledgeDir, rest[0]);
     if (command === 'triage' && rest.length === 0) return await triageCommand(config.knowledgeDir, subcommand);
+    if (command === 'parse' && isParseKind(subcommand) && rest.length <= 1)
+      return await parseCommand(subcommand, rest[0]);
+    if (command === 'parse' && !isParseKind(subcommand)) {
+      const got = subcommand === undefined ? '' : ` (got "${subcommand}")`;
+      console.error(`backcare: parse needs a kind, one of ${PARSE_KINDS.join(', ')}${got}\n\n${USAGE}`);
+      return 2;
+    }
     if (command === 'chat' && subcommand === undefined) {
       const { chatCommand } = await import('./chatCommand');
       return await chatCommand(config);

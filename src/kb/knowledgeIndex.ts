@@ -22,7 +22,11 @@ export const MIN_CONFIDENCE = 0.4;
 export const SURE_CONFIDENCE = 0.6;
 const MAX_ALTERNATIVES = 3;
 /** Commands whose words ask about the assistant: "help" what it can do, "delete my data" privacy (catalogue ids are stable). */
-const COMMAND_TOPICS: Partial<Record<Command, string>> = { help: 'bot.help', forgetMe: 'bot.privacy' };
+const COMMAND_TOPICS: Partial<Record<Command, string>> = {
+  help: 'bot.help',
+  forgetMe: 'bot.privacy',
+  whatDoYouKnow: 'bot.privacy',
+};
 /** Both keep a message below MIN_CONFIDENCE whatever words it shares with a topic. */
 const OTHER_BODY_PART_FACTOR = 0.35;
 const OUT_OF_DOMAIN_FACTOR = 0.35;

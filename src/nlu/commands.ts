@@ -6,7 +6,19 @@ import { normaliseText } from './normalise';
  * stretching" is a question.
  */
 export type Command =
-  'help' | 'startOver' | 'cancel' | 'forgetMe' | 'clinicianChecked' | 'more' | 'greeting' | 'thanks' | 'goodbye';
+  | 'help'
+  | 'startOver'
+  | 'cancel'
+  | 'forgetMe'
+  | 'whatDoYouKnow'
+  | 'showPlan'
+  | 'skip'
+  | 'back'
+  | 'clinicianChecked'
+  | 'more'
+  | 'greeting'
+  | 'thanks'
+  | 'goodbye';
 
 const PATTERNS: [Command, RegExp][] = [
   [
@@ -24,6 +36,22 @@ const PATTERNS: [Command, RegExp][] = [
   [
     'forgetMe',
     /^(forget me|forget about me|forget everything|delete me|delete my data|delete all my data|delete everything|erase my data|wipe my data|remove my data)$/,
+  ],
+  [
+    'whatDoYouKnow',
+    /^(what do (you|u) (know|have|remember|store|keep|hold) (about|on) me|what have (you|u) (got|stored|saved|kept) (about|on) me|what (data|information|info) do (you|u) (have|hold|keep|store)( (about|on) me)?|show (me )?(my data|what (you|u) (know|have|store)( about me)?)|my data)$/,
+  ],
+  [
+    'showPlan',
+    /^(show (me )?my (updated )?plan|my plan|show plan|see my plan|view my plan|whats my plan|what is my plan)$/,
+  ],
+  [
+    'skip',
+    /^(skip|skip it|skip this|skip this one|skip this question|skip question|pass|next question|rather not say|id rather not say|id rather not|prefer not to say|id prefer not to say|no comment|dont want to say|i dont want to say|leave it|skip that)$/,
+  ],
+  [
+    'back',
+    /^(back|go back|previous|previous question|last question|undo|wait go back|go back one|back one|oops go back)$/,
   ],
   [
     'clinicianChecked',

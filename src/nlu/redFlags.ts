@@ -1,4 +1,4 @@
-import { isEnglishWord } from './englishWords';
+import { isTypoOf } from './typos';
 import { normaliseText } from './normalise';
 
 export type UrgencyLevel = 'emergency' | 'urgent' | 'crisis';
@@ -147,7 +147,11 @@ export class RedFlagDetector {
   }
 
   /** Symptoms match with a typo allowed, so that a warning sign is not missed for a slip of the thumb. */
-  private findAll(words: string[], phrases: Phrase[], same = sameWordOrTypo): Match[] {
+  private findAll(
+    words: string[],
+    phrases: Phrase[],
+    same = (typed: string, expected: string) => isTypoOf(typed, expected, TYPO_MIN_LENGTH),
+  ): Match[] {
     const found: Match[] = [];
     for (const phrase of phrases) {
       for (let start = 0; start + phrase.length <= words.length; start++) {
@@ -174,27 +178,6 @@ interface Match {
 function toPhrase(text: string): Phrase {
   const normalised = normaliseText(text);
   return normalised === '' ? [] : normalised.split(' ');
-}
-
-/** Equal, or one edit apart for longer words when what was typed is not a word ("tripped" is not "ripped"). */
-function sameWordOrTypo(typed: string, expected: string): boolean {
-  if (typed === expected) return true;
-  if (expected.length < TYPO_MIN_LENGTH || Math.abs(typed.length - expected.length) > 1) return false;
-  return withinOneEdit(typed, expected) && !isEnglishWord(typed);
-}
-
-/** Damerau-Levenshtein distance of at most 1: one letter added, dropped, changed, or two neighbours swapped. */
-function withinOneEdit(a: string, b: string): boolean {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (i === a.length && i === b.length) return true;
-  const rest = (x: number, y: number) => a.slice(x) === b.slice(y);
-  return (
-    rest(i + 1, i + 1) || // changed
-    rest(i + 1, i) || // added in a
-    rest(i, i + 1) || // dropped from a
-    (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2)) // swapped
-  );
 }
 
 function escapeRegExp(text: string): string {

@@ -1,17 +1,23 @@
-import { ConversationState, MemoryStorage, type Activity } from 'botbuilder';
+import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState, type Activity } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
-import { MainDialog, type ConversationData } from '../../dialogs/mainDialog';
-import { knowledgeIndex, silentLogger, titleOf } from '../helpers';
+import { createDialogs } from '../../dialogs/createDialogs';
+import { loadKnowledge } from '../../src/kb/loadKnowledge';
+import { KNOWLEDGE_DIR, knowledgeIndex, silentLogger, testConfig, titleOf } from '../helpers';
 
 /** MainDialog on its own, driven by botbuilder-testing's DialogTestClient. */
 function client(channelId = 'emulator') {
-  const state = new ConversationState(new MemoryStorage());
-  const dialog = new MainDialog(
+  const storage = new MemoryStorage();
+  const state = new ConversationState(storage);
+  const user = new UserState(storage);
+  const { mainDialog } = createDialogs(
+    loadKnowledge(KNOWLEDGE_DIR),
     knowledgeIndex(),
-    state.createProperty<ConversationData>('conversationData'),
+    testConfig(),
     silentLogger,
+    state,
+    user,
   );
-  return new DialogTestClient(channelId, dialog, undefined, [], state);
+  return new DialogTestClient(channelId, mainDialog, undefined, [new AutoSaveStateMiddleware(user)], state);
 }
 
 const titlesOf = (reply: Activity) => reply.suggestedActions!.actions.map((action) => action.title);
@@ -47,6 +53,14 @@ describe('MainDialog', () => {
     const reply = await test.sendActivity('massage');
     expect(reply.text).toMatch(/1\. .+\n\s*2\. /);
     expect((await test.sendActivity('1')).text!.length).toBeGreaterThan(50);
+  });
+
+  it('starts the assessment for a request for help with the user’s back and keeps it running', async () => {
+    const test = client();
+    expect((await test.sendActivity('my back hurts')).text).toMatch(/work out a plan/);
+    expect(test.getNextReply().text).toMatch(/quick safety check/);
+    expect(test.dialogTurnResult.status).toBe('waiting');
+    expect((await test.sendActivity('no')).text).toMatch(/How bad is the pain/);
   });
 
   it('says what it can help with when nothing fits', async () => {

@@ -1,0 +1,370 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { renderPlan } from '../src/channels/planCard';
+import type { Reply } from '../src/channels/reply';
+import { SURE_CONFIDENCE, type KnowledgeIndex } from '../src/kb/knowledgeIndex';
+import { recognizeYesNoUnsure } from '../src/nlu/choiceAnswers';
+import { recognizeCommand } from '../src/nlu/commands';
+import { normaliseText } from '../src/nlu/normalise';
+import { buildPlan } from '../src/plan/buildPlan';
+import type { AssessmentAnswers, UserProfile } from '../src/plan/profile';
+import { answerTopic } from './answerTopic';
+import { BAND_NUMBERS, QUESTIONS, readBand, type Band, type Question, type Reading } from './assessmentQuestions';
+import { warningSignUnchecked, type ConversationData } from './conversationData';
+import { recordPainScore } from './painHistory';
+import type { Replies } from './replies';
+import type { SafetyScreen } from './safetyScreen';
+import { send } from './send';
+import { isoDate, userToday } from './userClock';
+
+export const ASSESSMENT_DIALOG = 'assessment';
+const SUMMARY = QUESTIONS.length;
+/** After this many answers we could not read, the question is left out rather than asked forever. */
+const MAX_MISSES = 3;
+
+type Pending =
+  | { kind: 'severityBands' }
+  | { kind: 'severityInBand'; band: Band }
+  /** After a warning sign on the checklist: carry on to a plan that starts with a doctor, or stop. */
+  | { kind: 'carryOn' }
+  /** From the summary: which answer to change. */
+  | { kind: 'changeWhich' };
+
+interface AssessmentState {
+  /** The question being asked; SUMMARY when all have been. */
+  index: number;
+  /** The first question asked: the checklist is not asked again after a warning sign in this conversation. */
+  first: number;
+  answers: AssessmentAnswers;
+  misses: number;
+  pending?: Pending;
+  /** Changing one answer from the summary: go back to the summary afterwards. */
+  correcting?: boolean;
+  previousScore?: number;
+}
+
+const CARRY_ON = 'Carry on';
+const STOP_HERE = 'Stop here';
+const CONFIRM = 'Yes, show my plan';
+const CHANGE = 'Change an answer';
+
+/**
+ * The assessment: warning signs, then pain, how long, trend and lifestyle,
+ * one question per turn; then a summary the user can correct, then the plan.
+ * Any question can be skipped, the previous one revisited, and a knowledge
+ * question asked in between. A custom dialog rather than a waterfall because
+ * "back" and "change an answer" move freely between questions.
+ */
+export class AssessmentDialog extends Dialog {
+  constructor(
+    private readonly index: KnowledgeIndex,
+    private readonly conversationData: StatePropertyAccessor<ConversationData>,
+    private readonly profile: StatePropertyAccessor<UserProfile>,
+    private readonly replies: Replies,
+    private readonly safety: SafetyScreen,
+  ) {
+    super(ASSESSMENT_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const { painHistory } = await this.profile.get(dc.context, {});
+    const state: AssessmentState = {
+      index: 0,
+      first: 0,
+      answers: {},
+      misses: 0,
+      previousScore: painHistory?.at(-1)?.score,
+    };
+    dc.activeDialog!.state = state;
+    if (warningSignUnchecked(await this.conversationData.get(dc.context, {}))) {
+      // Already answered with urgent advice in this conversation: no need to ask about warning signs again.
+      state.answers.warningSigns = 'yes';
+      state.index = state.first = 1;
+      await send(dc.context, {
+        text: "Let's see what might help. Because of the warning sign you told me about, your plan will start with seeing a doctor.",
+      });
+    } else {
+      await send(dc.context, {
+        text: "Let's work out a plan for you. I'll ask a few short questions; you can say **skip**, **back** or **stop** at any time.",
+      });
+    }
+    return this.ask(dc, state);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as AssessmentState;
+    const text = dc.context.activity.text ?? '';
+    const command = recognizeCommand(text);
+    if (command === 'back') return this.back(dc, state);
+    if (command === 'skip' && state.index < SUMMARY) {
+      // Skipping "carry on?" after a warning sign carries on: the warning sign itself is not taken back.
+      if (state.pending?.kind !== 'carryOn') clearAnswer(state, QUESTIONS[state.index]);
+      return this.advance(dc, state);
+    }
+    if (state.pending) return this.continuePending(dc, state, state.pending, text);
+    if (state.index === SUMMARY) return this.continueSummary(dc, state, text);
+
+    const question = QUESTIONS[state.index];
+    const reading = question.read(text, userToday(dc.context.activity));
+    return this.onReading(dc, state, question, reading, text);
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await this.send(context, instance.state as AssessmentState);
+  }
+
+  private async onReading(
+    dc: DialogContext,
+    state: AssessmentState,
+    question: Question,
+    reading: Reading,
+    text: string,
+  ): Promise<DialogTurnResult> {
+    switch (reading.kind) {
+      case 'answer':
+        clearAnswer(state, question);
+        Object.assign(state.answers, reading.answers);
+        if (question.id === 'warningSigns' && reading.answers.warningSigns === 'yes') {
+          await this.safety.reportChecklist(dc.context);
+          state.pending = { kind: 'carryOn' };
+          return this.ask(dc, state);
+        }
+        return this.advance(dc, state);
+      case 'severityBands':
+      case 'severityInBand':
+        state.pending = reading;
+        return this.ask(dc, state);
+      case 'miss':
+        return this.notUnderstood(dc, state, text, reading.hint);
+    }
+  }
+
+  private async continuePending(
+    dc: DialogContext,
+    state: AssessmentState,
+    pending: Pending,
+    text: string,
+  ): Promise<DialogTurnResult> {
+    switch (pending.kind) {
+      case 'severityBands':
+      case 'severityInBand': {
+        const read = readBand(text);
+        if (typeof read === 'number')
+          return this.onReading(
+            dc,
+            state,
+            QUESTIONS[state.index],
+            { kind: 'answer', answers: { severity: read } },
+            text,
+          );
+        if (read) {
+          state.pending = { kind: 'severityInBand', band: read };
+          return this.ask(dc, state);
+        }
+        return this.notUnderstood(dc, state, text);
+      }
+      case 'carryOn': {
+        const normalised = normaliseText(text);
+        if (
+          /^(carry on|continue|go on|keep going|ok|okay|carry on anyway)$/.test(normalised) ||
+          recognizeYesNoUnsure(text) === 'yes'
+        )
+          return this.advance(dc, state);
+        if (/^(stop here|stop|no|no thanks|not now|later)$/.test(normalised)) {
+          await send(dc.context, {
+            text: "OK. Please get checked first. I'm here whenever you'd like to carry on: just say **make me a plan**.",
+          });
+          return dc.endDialog();
+        }
+        return this.notUnderstood(dc, state, text);
+      }
+      case 'changeWhich': {
+        const question = questionMentioned(text);
+        if (!question) return this.notUnderstood(dc, state, text);
+        state.index = QUESTIONS.indexOf(question);
+        state.correcting = true;
+        state.pending = undefined;
+        state.misses = 0;
+        return this.ask(dc, state);
+      }
+    }
+  }
+
+  private async continueSummary(dc: DialogContext, state: AssessmentState, text: string): Promise<DialogTurnResult> {
+    const normalised = normaliseText(text);
+    const mentioned = questionMentioned(text);
+    if (
+      /\b(change|wrong|incorrect|not correct|fix|edit|not right|mistake)\b/.test(normalised) ||
+      recognizeYesNoUnsure(text) === 'no'
+    ) {
+      if (mentioned && normalised !== normaliseText(CHANGE)) {
+        return this.continuePending(dc, state, { kind: 'changeWhich' }, text);
+      }
+      state.pending = { kind: 'changeWhich' };
+      return this.ask(dc, state);
+    }
+    if (
+      recognizeYesNoUnsure(text) === 'yes' ||
+      /^(show (me )?my plan|thats right|that is right|right|looks (good|right)|all (good|correct)|perfect|spot on|correct)$/.test(
+        normalised,
+      )
+    )
+      return this.finish(dc, state);
+    return this.notUnderstood(dc, state, text);
+  }
+
+  private async answeredKnowledgeQuestion(context: TurnContext, text: string): Promise<boolean> {
+    const titled = this.index.findByTitle(text);
+    const match = titled ? undefined : this.index.match(text);
+    const topic =
+      titled ?? (match?.topic && match.confidence >= SURE_CONFIDENCE ? this.index.topics.get(match.topic) : undefined);
+    if (!topic) return false;
+    await answerTopic(context, topic, this.conversationData, this.replies);
+    return true;
+  }
+
+  private async advance(dc: DialogContext, state: AssessmentState): Promise<DialogTurnResult> {
+    state.pending = undefined;
+    state.misses = 0;
+    state.index = state.correcting ? SUMMARY : state.index + 1;
+    state.correcting = false;
+    return this.ask(dc, state);
+  }
+
+  private async back(dc: DialogContext, state: AssessmentState): Promise<DialogTurnResult> {
+    if (state.pending)
+      state.pending = undefined; // out of a follow-up, back to the question (or summary) it followed
+    else if (state.index > state.first) state.index -= 1;
+    else await send(dc.context, { text: "This is the first question, so there's nothing to go back to." });
+    state.misses = 0;
+    state.correcting = false;
+    return this.ask(dc, state);
+  }
+
+  /** An answer we could not read: maybe a knowledge question, answered before asking again; otherwise a miss. */
+  private async notUnderstood(
+    dc: DialogContext,
+    state: AssessmentState,
+    text: string,
+    hint?: string,
+  ): Promise<DialogTurnResult> {
+    if (await this.answeredKnowledgeQuestion(dc.context, text)) return this.ask(dc, state, 'Back to my question: ');
+    return this.miss(dc, state, hint);
+  }
+
+  private async miss(dc: DialogContext, state: AssessmentState, hint?: string): Promise<DialogTurnResult> {
+    state.misses += 1;
+    if (state.misses >= MAX_MISSES && state.index < SUMMARY) {
+      await send(dc.context, { text: "No problem, let's leave that one out." });
+      clearAnswer(state, QUESTIONS[state.index]);
+      return this.advance(dc, state);
+    }
+    await this.send(dc.context, state, hint);
+    return Dialog.EndOfTurn;
+  }
+
+  private async ask(dc: DialogContext, state: AssessmentState, prefix = ''): Promise<DialogTurnResult> {
+    await this.send(dc.context, state, undefined, prefix);
+    return Dialog.EndOfTurn;
+  }
+
+  /** The current question: first time as asked, then with an example, then as a short list of choices. */
+  private async send(context: TurnContext, state: AssessmentState, hint?: string, prefix = ''): Promise<void> {
+    const pending = state.pending;
+    if (pending) return send(context, this.pendingReply(state, pending));
+    if (state.index === SUMMARY) return send(context, this.summary(state));
+    const question = QUESTIONS[state.index];
+    const asked = question.ask(state.previousScore);
+    if (state.misses === 0) return send(context, { ...asked, text: prefix + asked.text });
+    if (state.misses === 1)
+      return send(context, {
+        text: `${hint ?? "Sorry, I didn't catch that."} ${question.example}`,
+        actions: asked.actions,
+      });
+    return send(context, {
+      text: "Let's make it easier: pick one of these, or say **skip** to leave this question out.",
+      actions: [...question.choices, 'Skip'],
+    });
+  }
+
+  private pendingReply(state: AssessmentState, pending: Pending): Reply {
+    switch (pending.kind) {
+      case 'severityBands':
+        return {
+          text:
+            'Which of these is closest?\n\n' +
+            "- **Mild (1-3):** it comes and goes and doesn't stop your daily activities\n" +
+            '- **Moderate (4-6):** it is always there and makes sleeping or concentrating hard\n' +
+            '- **Severe (7-10):** it makes it hard to think, talk, sleep, move, wash or dress',
+          actions: ['Mild (1-3)', 'Moderate (4-6)', 'Severe (7-10)'],
+        };
+      case 'severityInBand': {
+        const numbers = BAND_NUMBERS[pending.band].map(String);
+        return {
+          text: `And as a number, which fits best: ${numbers.slice(0, -1).join(', ')} or ${numbers.at(-1)}?`,
+          actions: numbers,
+        };
+      }
+      case 'carryOn':
+        return {
+          text:
+            'Would you like to carry on with the questions? Your plan will start with seeing a doctor, ' +
+            'and leave out massage and stretches until you have been checked.',
+          actions: [CARRY_ON, STOP_HERE],
+        };
+      case 'changeWhich':
+        return {
+          text: 'Which answer would you like to change?',
+          actions: QUESTIONS.filter(
+            (question) => !(question.id === 'warningSigns' && state.answers.warningSigns === 'yes'),
+          ).map((question) => question.label),
+        };
+    }
+  }
+
+  private summary(state: AssessmentState): Reply {
+    const lines = QUESTIONS.map((question) => `- ${question.label}: ${question.describe(state.answers) ?? 'skipped'}`);
+    return {
+      text: `Here's what I understood:\n\n${lines.join('\n')}\n\nIs that right?`,
+      actions: [CONFIRM, CHANGE],
+    };
+  }
+
+  private async finish(dc: DialogContext, state: AssessmentState): Promise<DialogTurnResult> {
+    const context = dc.context;
+    const today = isoDate(userToday(context.activity));
+    const plan = buildPlan(state.answers, {
+      warningSignUnchecked: warningSignUnchecked(await this.conversationData.get(context, {})),
+    });
+    const profile = await this.profile.get(context, {});
+    profile.answers = state.answers;
+    profile.assessedOn = today;
+    profile.plan = plan;
+    if (state.answers.severity !== undefined) recordPainScore(profile, today, state.answers.severity);
+    await this.profile.set(context, profile);
+    await context.sendActivity(
+      renderPlan(
+        plan,
+        context.activity.channelId,
+        "Thank you. Here's your plan. It's general advice, not a diagnosis.",
+      ),
+    );
+    return dc.endDialog();
+  }
+}
+
+/** Re-answering or skipping a question replaces what was said before. */
+function clearAnswer(state: AssessmentState, question: Question): void {
+  if (question.id === 'duration') {
+    delete state.answers.durationDays;
+    delete state.answers.durationBand;
+  } else delete state.answers[question.id];
+}
+
+function questionMentioned(text: string): Question | undefined {
+  const normalised = normaliseText(text);
+  return (
+    QUESTIONS.find((question) => normaliseText(question.label) === normalised) ??
+    QUESTIONS.find((question) => question.mentions.test(normalised))
+  );
+}

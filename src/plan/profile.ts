@@ -1,0 +1,64 @@
+import type { DurationBand } from '../nlu/duration';
+import type { Plan } from './buildPlan';
+
+export type YesNoUnsure = 'yes' | 'no' | 'unsure';
+export type Frequency = 'yes' | 'sometimes' | 'no';
+export type Trend = 'better' | 'same' | 'worse';
+export type StressLevel = 'low' | 'some' | 'high';
+export type Activity = 'none' | 'sport' | 'repetitive' | 'both';
+
+/**
+ * What the assessment found out. A missing answer was skipped (or never
+ * asked): every rule must cope with it.
+ */
+export interface AssessmentAnswers {
+  /** Whether any of the warning signs on the checklist applies. */
+  warningSigns?: YesNoUnsure;
+  /** Pain now, 0-10. */
+  severity?: number;
+  durationDays?: number;
+  durationBand?: DurationBand;
+  trend?: Trend;
+  sittingHours?: number;
+  wakesStiff?: Frequency;
+  /** Old or sagging. */
+  mattressWorn?: YesNoUnsure;
+  stress?: StressLevel;
+  /** Sport, or repetitive strain such as lifting at work. */
+  activity?: Activity;
+  /** Whether any of the massage cautions applies (pregnancy, blood clots or thinners, heart disease...). */
+  massageCautions?: YesNoUnsure;
+}
+
+export interface PainRecord {
+  /** ISO date (yyyy-mm-dd) in the user's time. */
+  date: string;
+  score: number;
+}
+
+/** Everything stored about a user, across conversations. */
+export interface UserProfile {
+  answers?: AssessmentAnswers;
+  /** When the answers were last given or updated (ISO date). */
+  assessedOn?: string;
+  /** The plan given for those answers. */
+  plan?: Plan;
+  painHistory?: PainRecord[];
+}
+
+/** NHS bands of the 0-10 scale. */
+export type SeverityBand = 'none' | 'mild' | 'moderate' | 'severe';
+
+export function severityBand(score: number): SeverityBand {
+  if (score === 0) return 'none';
+  if (score < 4) return 'mild';
+  if (score < 7) return 'moderate';
+  return 'severe';
+}
+
+/** A change of two points or more on the 0-10 scale is meaningful; less is "about the same". */
+export function trendBetween(previous: number, now: number): Trend {
+  if (now - previous >= 2) return 'worse';
+  if (previous - now >= 2) return 'better';
+  return 'same';
+}

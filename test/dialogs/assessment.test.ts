@@ -1,0 +1,389 @@
+import { ActivityTypes, MemoryStorage, type Activity, type TestAdapter, type TestFlow } from 'botbuilder';
+import { botConversation, says } from '../helpers';
+
+type Step = TestFlow;
+type Check = (activity: Partial<Activity>) => void;
+
+const actionsOf = (activity: Partial<Activity>) => (activity.suggestedActions?.actions ?? []).map((a) => a.title);
+/** Every text block of an Adaptive Card reply. */
+const cardText = (activity: Partial<Activity>) => {
+  const card = activity.attachments?.[0];
+  expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const element = node as Record<string, unknown>;
+      if (element.type === 'TextBlock') texts.push(String(element.text));
+      Object.values(element).forEach(walk);
+    }
+  };
+  walk(card?.content);
+  return texts.join('\n');
+};
+
+const CHECKLIST = /quick safety check/;
+const SEVERITY = /How bad is the pain right now/;
+const DURATION = /How long have you had this pain/;
+const TREND = /getting better, getting worse/;
+const SITTING = /how many hours do you spend sitting/;
+const STIFF = /wake up stiff/;
+const MATTRESS = /mattress old or sagging/;
+const STRESS = /How much stress/;
+const ACTIVITY = /Do you play sport/;
+const CAUTIONS = /about massage safety/;
+const SUMMARY = /Here's what I understood/;
+
+/** Sends each message and checks the one reply to each. */
+function exchange(start: Step, turns: [string, RegExp | Check][]): Step {
+  let step = start;
+  for (const [message, expected] of turns)
+    step = step.send(message).assertReply(expected instanceof RegExp ? says(expected) : expected);
+  return step;
+}
+
+/** "my back hurts" starts the assessment: an introduction, then the checklist. */
+const start = (adapter: TestAdapter, message = 'my back hurts'): Step =>
+  adapter
+    .send(message)
+    .assertReply(says(/work out a plan/))
+    .assertReply(says(CHECKLIST));
+
+/** From the checklist to the summary with ordinary answers. */
+const ANSWERS: [string, RegExp][] = [
+  ['no', SEVERITY],
+  ['7', DURATION],
+  ['3 weeks', TREND],
+  ['getting worse', SITTING],
+  ['9', STIFF],
+  ['sometimes', MATTRESS],
+  ['no', STRESS],
+  ['a lot', ACTIVITY],
+  ['neither', CAUTIONS],
+  ['no', SUMMARY],
+];
+
+describe('assessment dialog', () => {
+  it('asks one question per turn with suggested answers, reflects back, and gives a plan that follows the rules', async () => {
+    const adapter = botConversation();
+    let step = start(adapter);
+    step = step.send('no').assertReply((activity) => {
+      expect(activity.text).toMatch(SEVERITY);
+      expect(actionsOf(activity)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    });
+    step = exchange(step, ANSWERS.slice(1, -1));
+    step = step.send('no').assertReply((activity) => {
+      expect(activity.text).toMatch(SUMMARY);
+      expect(activity.text).toMatch(/Pain now: 7\/10 \(severe\)/);
+      expect(activity.text).toMatch(/How long: about 3 weeks \(under 4 weeks\)/);
+      expect(activity.text).toMatch(/Sitting: about 9 hours a day/);
+      expect(actionsOf(activity)).toEqual(['Yes, show my plan', 'Change an answer']);
+    });
+    await step.send('Yes, show my plan').assertReply((activity) => {
+      expect(activity.text).toMatch(/not a diagnosis/);
+      const text = cardText(activity);
+      // Severe and worsening: the physician comes first; severe: no self-massage; stressed but cautions "no": gentle
+      // Swedish (no hot stone while severe); long sitting: breaks.
+      expect(text.indexOf('See a physician first')).toBeLessThan(text.indexOf('Swedish massage'));
+      expect(text).toMatch(/severe \(7\/10\) and it's getting worse/);
+      expect(text).toMatch(/Breaks from sitting/);
+      expect(text).toMatch(/Self-massage: it is only for mild to moderate pain/);
+      expect(text).not.toMatch(/Finger circles/);
+      const actions = (activity.attachments![0].content as { actions: { title: string }[] }).actions;
+      expect(actions.map((action) => action.title)).toContain('Walk me through the knee-to-chest stretch');
+    });
+  });
+
+  it('reads natural answers: fractions of ten, ranges, dates and working hours', async () => {
+    const adapter = botConversation();
+    await exchange(start(adapter), [
+      ['no', SEVERITY],
+      ['a solid 4 or 5 out of 10', DURATION],
+      ['a fortnight', TREND],
+      ['same', SITTING],
+      ['9 to 5', STIFF],
+      ['nope', MATTRESS],
+      ['not sure', STRESS],
+      ['not very', ACTIVITY],
+      ['I run twice a week', CAUTIONS],
+      [
+        'no',
+        (activity) => {
+          expect(activity.text).toMatch(/Pain now: 5\/10 \(moderate\)/);
+          expect(activity.text).toMatch(/How long: about 2 weeks/);
+          expect(activity.text).toMatch(/Sitting: about 8 hours a day/);
+          expect(activity.text).toMatch(/Sport or lifting: sport/);
+        },
+      ],
+      // "Correct" confirms; it does not ask to correct something.
+      ['correct', (activity) => expect(cardText(activity)).toMatch(/Thai massage/)],
+    ]);
+  });
+
+  it('re-asks politely with an example, then offers choices, then leaves the question out instead of looping', async () => {
+    const adapter = botConversation();
+    await exchange(start(adapter), [
+      ['no', SEVERITY],
+      ['banana', /Sorry, I didn't catch that\. Please give me a number from 0 to 10, for example/],
+      [
+        'purple',
+        (activity) => {
+          expect(activity.text).toMatch(/pick one of these, or say \*\*skip\*\*/);
+          expect(actionsOf(activity)).toEqual(['Mild (1-3)', 'Moderate (4-6)', 'Severe (7-10)', 'Skip']);
+        },
+      ],
+      ['wombat', /leave that one out/],
+    ])
+      .assertReply(says(DURATION))
+      .send('3 days')
+      .assertReply(says(TREND));
+  });
+
+  it('offers the NHS bands for words without a number, then the numbers in the band', async () => {
+    const adapter = botConversation();
+    await exchange(start(adapter), [
+      ['no', SEVERITY],
+      [
+        'pretty bad',
+        (activity) => {
+          expect(activity.text).toMatch(/Moderate \(4-6\):\*\* it is always there/);
+          expect(actionsOf(activity)).toEqual(['Mild (1-3)', 'Moderate (4-6)', 'Severe (7-10)']);
+        },
+      ],
+      ['Severe (7-10)', /which fits best: 7, 8, 9 or 10\?/],
+      ['8', DURATION],
+    ]);
+    // A band named straight away goes to the numbers; a number at the band question is taken as it is.
+    const other = botConversation();
+    await exchange(start(other), [
+      ['no', SEVERITY],
+      ['moderate', /which fits best: 4, 5 or 6\?/],
+      ['back', SEVERITY],
+      ['agony', /Which of these is closest/],
+      ['9', DURATION],
+    ]);
+  });
+
+  it('re-asks a score outside 0 to 10', async () => {
+    await exchange(start(botConversation()), [
+      ['no', SEVERITY],
+      ['11/10', /The scale goes from 0 to 10/],
+      ['10/10', DURATION],
+    ]);
+  });
+
+  it('asks for a number when sitting is "all day"', async () => {
+    await exchange(start(botConversation()), [
+      ['no', SEVERITY],
+      ['3', DURATION],
+      ['2 weeks', TREND],
+      ['better', SITTING],
+      ['all day', /Roughly how many hours would that be\?/],
+      ['10', STIFF],
+    ]);
+  });
+
+  it('skips a question, goes back one, and says so at the first question', async () => {
+    await exchange(start(botConversation()), [['back', /first question/]])
+      .assertReply(says(CHECKLIST))
+      .send('no')
+      .assertReply(says(SEVERITY))
+      .send('6')
+      .assertReply(says(DURATION))
+      .send('skip')
+      .assertReply(says(TREND))
+      .send('go back')
+      .assertReply(says(DURATION))
+      .send('back')
+      .assertReply(says(SEVERITY))
+      .send('4')
+      .assertReply(says(DURATION))
+      .send("I'd rather not say")
+      .assertReply(says(TREND));
+  });
+
+  it('shows skipped answers in the summary and still makes a plan', async () => {
+    let step = exchange(start(botConversation()), [['no', SEVERITY]]);
+    for (let i = 0; i < 9; i++) step = step.send('skip').assertReply(() => undefined);
+    await step
+      .send('skip')
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(SUMMARY);
+        expect(activity.text).toMatch(/Pain now: skipped/);
+        expect(activity.text).toMatch(/Massage cautions: skipped/);
+      })
+      .send('yes')
+      .assertReply((activity) => {
+        const text = cardText(activity);
+        expect(text).toMatch(/Swedish massage/);
+        expect(text).toMatch(/I don’t know how bad yours is/);
+      });
+  });
+
+  it('answers a knowledge question in the middle and asks the question again', async () => {
+    await exchange(start(botConversation()), [
+      ['no', SEVERITY],
+      ['5', DURATION],
+    ])
+      .send('what is hot stone massage?')
+      .assertReply(says(/stones/))
+      .assertReply(says(/^Back to my question: How long have you had this pain/))
+      .send('about a month')
+      .assertReply(says(TREND));
+  });
+
+  it('answers help and asks again; stop ends it; a warning sign interrupts it', async () => {
+    await exchange(start(botConversation()), [['no', SEVERITY]])
+      .send('help')
+      .assertReply(says(/assistant for lower back pain/))
+      .assertReply(says(SEVERITY))
+      .send('stop')
+      .assertReply(says(/stopped/))
+      .send('5')
+      .assertReply(says(/can't help with that/));
+
+    await exchange(start(botConversation()), [
+      ['no', SEVERITY],
+      ['6', DURATION],
+    ])
+      .send("i suddenly can't control my bladder")
+      .assertReply(says(/emergency/i))
+      .send('3 weeks')
+      .assertReply((activity) => expect(activity.text).not.toMatch(TREND));
+  });
+
+  it('gives urgent advice on a "yes" to the checklist, then lets the user stop or carry on to a doctor-first plan', async () => {
+    await exchange(start(botConversation()), [['yes, one of these', /Call your local emergency number now/]])
+      .assertReply((activity) => expect(actionsOf(activity)).toEqual(['Carry on', 'Stop here']))
+      .send('Stop here')
+      .assertReply(says(/get checked first/));
+
+    let step = start(botConversation())
+      .send('yes')
+      .assertReply(says(/Some of these signs need a doctor today/))
+      .assertReply(says(/carry on with the questions/))
+      .send('carry on')
+      .assertReply(says(SEVERITY));
+    step = exchange(step, ANSWERS.slice(1));
+    await step.send('yes').assertReply((activity) => {
+      const text = cardText(activity);
+      expect(text).toMatch(/Get checked by a doctor first/);
+      expect(text).not.toMatch(/Knee-to-chest stretch\./);
+      expect(text).toMatch(/Stretches: until a doctor has checked the warning sign/);
+    });
+  });
+
+  it('does not ask about warning signs again after one was reported in the conversation', async () => {
+    await botConversation()
+      .send('I have a fever and my back hurts')
+      .assertReply(says(/urgent|today|doctor/i))
+      .send('make me a plan')
+      .assertReply(says(/your plan will start with seeing a doctor/))
+      .assertReply(says(SEVERITY))
+      .send('back')
+      .assertReply(says(/first question/));
+  });
+
+  it('lets the user correct an answer from the summary', async () => {
+    const step = exchange(start(botConversation()), ANSWERS);
+    await step
+      .send('Change an answer')
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(/Which answer would you like to change/);
+        expect(actionsOf(activity)).toContain('Pain now');
+      })
+      .send('Pain now')
+      .assertReply(says(SEVERITY))
+      .send('4')
+      .assertReply(says(/Pain now: 4\/10 \(moderate\)/))
+      .send('the sitting is wrong')
+      .assertReply(says(SITTING))
+      .send('3')
+      .assertReply(says(/Sitting: about 3 hours a day/))
+      .send('that is right')
+      .assertReply((activity) => expect(cardText(activity)).toMatch(/Finger circles/));
+  });
+
+  it('renders the plan as text with its next steps in a channel without cards', async () => {
+    let step = start(botConversation({ channelId: 'sms' }));
+    step = exchange(step, ANSWERS);
+    await step.send('yes').assertReply((activity) => {
+      expect(activity.attachments ?? []).toHaveLength(0);
+      expect(activity.text).toMatch(/Your plan\n\nFirst\n- See a physician first\./);
+      expect(activity.text).toMatch(/You can also ask:\n- Walk me through the knee-to-chest stretch/);
+    });
+  });
+
+  it('starts from the welcome button and from several ways of asking', async () => {
+    for (const message of ['Get a personal plan', 'what should I do?', 'start', 'I have lower back pain'])
+      await start(botConversation(), message);
+  });
+});
+
+describe('returning user', () => {
+  const join = (adapter: TestAdapter) =>
+    adapter.send({
+      type: ActivityTypes.ConversationUpdate,
+      membersAdded: [{ id: 'user', name: 'User1' }],
+      recipient: { id: 'bot', name: 'Bot' },
+    } as Partial<Activity>);
+
+  async function assessedUser(storage: MemoryStorage): Promise<void> {
+    await exchange(start(botConversation({ storage })), ANSWERS)
+      .send('yes')
+      .assertReply(() => undefined);
+  }
+
+  it('is welcomed back with the last score, and the change is reflected and the plan updated', async () => {
+    const storage = new MemoryStorage();
+    await assessedUser(storage);
+    await join(botConversation({ storage, conversationId: 'next-visit' }))
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(
+          /^Welcome back! Last time, on \d{1,2} \w+ \d{4}, your pain was 7\/10\. How is it today/,
+        );
+        expect(actionsOf(activity)).toHaveLength(11);
+      })
+      .send('about a 5')
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(/That's down from 7 to 5\. A change of two points or more is a real improvement/);
+        expect(activity.text).toMatch(/updated your plan/);
+      })
+      .send('show my plan')
+      .assertReply((activity) => {
+        // 5/10 is moderate: self-massage now belongs in the plan.
+        expect(cardText(activity)).toMatch(/Finger circles/);
+      });
+  });
+
+  it('takes a message that is not a score as an ordinary message', async () => {
+    const storage = new MemoryStorage();
+    await assessedUser(storage);
+    await join(botConversation({ storage, conversationId: 'next-visit' }))
+      .assertReply(says(/Welcome back/))
+      .send('what is thai massage')
+      .assertReply(says(/Thai/));
+  });
+
+  it('says everything stored about them, and nothing after "forget me"', async () => {
+    const storage = new MemoryStorage();
+    await assessedUser(storage);
+    await botConversation({ storage, conversationId: 'later' })
+      .send('what do you know about me?')
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(/Your answers/);
+        expect(activity.text).toMatch(/Pain now: 7\/10/);
+        expect(activity.text).toMatch(/Your plan:\*\* See a physician first; Swedish massage/);
+        expect(activity.text).toMatch(/Your pain scores:\*\* \d{1,2} \w+ \d{4}: 7\/10/);
+      })
+      .send('forget me')
+      .assertReply(says(/cannot be undone/))
+      .send('yes')
+      .assertReply(says(/deleted everything/))
+      .send('what do you know about me')
+      .assertReply(says(/I don't have anything stored about you/))
+      .send('show my plan')
+      .assertReply(says(/You don't have a plan yet/));
+    await join(botConversation({ storage, conversationId: 'after-forgetting' })).assertReply(says(/^Hi, I'm BackCare/));
+  });
+});

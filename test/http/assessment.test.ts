@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Activity } from 'botbuilder';
+import { createApp, type App } from '../../src/app';
+import { buildPlan } from '../../src/plan/buildPlan';
+import { silentLogger, testConfig } from '../helpers';
+import { activity, post, start } from './botClient';
+
+/** What the user answers, and what those answers mean for the plan rules. */
+const SCRIPT: [string, RegExp][] = [
+  ['hi', /Hello!/],
+  ['Get a personal plan', /quick safety check/],
+  ['No, none of these', /How bad is the pain/],
+  ['6/10', /How long/],
+  ['since last month', /better, getting worse/],
+  ['About the same', /hours do you spend sitting/],
+  ['9 to 5', /wake up stiff/],
+  ['Yes, often', /mattress/],
+  ["No, it's fine", /stress/],
+  ['Some', /sport/],
+  ['Neither', /massage safety/],
+  ['No', /Here's what I understood/],
+];
+
+const texts = (replies: Partial<Activity>[]) => replies.map((reply) => reply.text ?? '').join('\n');
+
+/** The card's text blocks, in order. */
+function cardTexts(reply: Partial<Activity>): string[] {
+  const body = (reply.attachments?.[0].content as { body: { type: string; text?: string; items?: unknown[] }[] }).body;
+  return body.flatMap((element) =>
+    element.type === 'Container'
+      ? (element.items as { text: string }[]).map((item) => item.text)
+      : [element.text ?? ''],
+  );
+}
+
+describe('assessment over HTTP', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'backcare-assessment-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs from "hi" to a plan that matches the rules, and welcomes the user back after a restart', async () => {
+    const config = testConfig({ STORAGE: 'sqlite', SQLITE_PATH: join(dir, 'state.sqlite') });
+    let app: App = createApp(config, { logger: silentLogger });
+    let base = await start(app);
+    try {
+      for (const [message, expected] of SCRIPT) {
+        const { status, json } = await post(base, activity(message, 'visit-1'));
+        expect(status).toBe(200);
+        expect(texts(json.activities)).toMatch(expected);
+      }
+      const { json } = await post(base, activity('Yes, show my plan', 'visit-1'));
+      const [planReply] = json.activities as Partial<Activity>[];
+      expect(planReply.attachments?.[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+
+      // The same answers through the rules directly: every item, in order, and nothing else.
+      const expected = buildPlan({
+        warningSigns: 'no',
+        severity: 6,
+        trend: 'same',
+        sittingHours: 8,
+        wakesStiff: 'yes',
+        mattressWorn: 'no',
+        stress: 'some',
+        activity: 'none',
+        massageCautions: 'no',
+        durationBand: 'subacute',
+      });
+      const titles = cardTexts(planReply)
+        .filter((text) => text.startsWith('**'))
+        .map((text) => /^\*\*(.+?)\.\*\*/.exec(text)![1]);
+      expect(titles).toEqual(expected.items.map((item) => item.title));
+      expect(titles).toContain('Hot stone massage');
+    } finally {
+      await app.close();
+    }
+
+    // A new conversation after a restart: the profile came back from the SQLite file.
+    app = createApp(config, { logger: silentLogger });
+    base = await start(app);
+    try {
+      const joined = await post(
+        base,
+        activity('', 'visit-2', {
+          type: 'conversationUpdate',
+          text: undefined,
+          membersAdded: [{ id: 'user-1', name: 'User' }],
+        }),
+      );
+      expect(texts(joined.json.activities)).toMatch(/Welcome back! Last time, .* your pain was 6\/10/);
+      const { json } = await post(base, activity('3', 'visit-2'));
+      expect(texts(json.activities)).toMatch(/That's down from 6 to 3/);
+    } finally {
+      await app.close();
+    }
+  });
+});
