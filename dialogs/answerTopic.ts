@@ -1,4 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { SURE_CONFIDENCE, type KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import type { Topic } from '../src/kb/loadKnowledge';
 import type { ConversationData } from './conversationData';
 import type { Replies } from './replies';
@@ -22,4 +23,25 @@ export async function answerTopic(
   }
   data.lastTopicId = topic.id;
   await send(context, replies.topic(topic));
+}
+
+/**
+ * In the middle of a dialog, a message that is not an answer may be a
+ * question: a tapped topic title or a sure match is answered (true), so the
+ * dialog can ask its own question again.
+ */
+export async function answerKnowledgeQuestion(
+  context: TurnContext,
+  text: string,
+  index: KnowledgeIndex,
+  conversationData: StatePropertyAccessor<ConversationData>,
+  replies: Replies,
+): Promise<boolean> {
+  const titled = index.findByTitle(text);
+  const match = titled ? undefined : index.match(text);
+  const topic =
+    titled ?? (match?.topic && match.confidence >= SURE_CONFIDENCE ? index.topics.get(match.topic) : undefined);
+  if (!topic) return false;
+  await answerTopic(context, topic, conversationData, replies);
+  return true;
 }

@@ -2,13 +2,13 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { renderPlan } from '../src/channels/planCard';
 import type { Reply } from '../src/channels/reply';
-import { SURE_CONFIDENCE, type KnowledgeIndex } from '../src/kb/knowledgeIndex';
+import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import { recognizeYesNoUnsure } from '../src/nlu/choiceAnswers';
 import { recognizeCommand } from '../src/nlu/commands';
 import { normaliseText } from '../src/nlu/normalise';
 import { buildPlan } from '../src/plan/buildPlan';
 import type { AssessmentAnswers, UserProfile } from '../src/plan/profile';
-import { answerTopic } from './answerTopic';
+import { answerKnowledgeQuestion } from './answerTopic';
 import { BAND_NUMBERS, QUESTIONS, readBand, type Band, type Question, type Reading } from './assessmentQuestions';
 import { warningSignUnchecked, type ConversationData } from './conversationData';
 import { recordPainScore } from './painHistory';
@@ -213,14 +213,8 @@ export class AssessmentDialog extends Dialog {
     return this.notUnderstood(dc, state, text);
   }
 
-  private async answeredKnowledgeQuestion(context: TurnContext, text: string): Promise<boolean> {
-    const titled = this.index.findByTitle(text);
-    const match = titled ? undefined : this.index.match(text);
-    const topic =
-      titled ?? (match?.topic && match.confidence >= SURE_CONFIDENCE ? this.index.topics.get(match.topic) : undefined);
-    if (!topic) return false;
-    await answerTopic(context, topic, this.conversationData, this.replies);
-    return true;
+  private answeredKnowledgeQuestion(context: TurnContext, text: string): Promise<boolean> {
+    return answerKnowledgeQuestion(context, text, this.index, this.conversationData, this.replies);
   }
 
   private async advance(dc: DialogContext, state: AssessmentState): Promise<DialogTurnResult> {

@@ -2,6 +2,7 @@ import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { recognizeCommand } from '../src/nlu/commands';
 import type { UserProfile } from '../src/plan/profile';
+import type { HoldTimers } from '../src/channels/holdTimers';
 import { FORGET_ME_DIALOG, ForgetMeDialog } from './forgetMeDialog';
 import type { ConversationData } from './conversationData';
 import { MAIN_DIALOG, type MainDialog, type MainDialogOptions } from './mainDialog';
@@ -30,6 +31,7 @@ export class ConversationRouter {
     private readonly states: BotState[],
     private readonly safety: SafetyScreen,
     private readonly profile: StatePropertyAccessor<UserProfile>,
+    private readonly holdTimers: HoldTimers,
   ) {
     this.dialogs = new DialogSet(dialogState).add(mainDialog).add(new ForgetMeDialog());
   }
@@ -43,6 +45,8 @@ export class ConversationRouter {
   }
 
   async onMessage(context: TurnContext): Promise<void> {
+    // The user has moved on: a hold that was being counted must not announce itself after this message.
+    this.holdTimers.cancel(context);
     const dc = await this.dialogs.createContext(context);
     if (await this.safety.screen(context)) {
       // The urgent advice replaces whatever was running: nothing else is asked or answered in this turn.
@@ -54,10 +58,14 @@ export class ConversationRouter {
         await send(context, this.replies.help());
         if (dc.activeDialog) await dc.repromptDialog();
         return;
-      case 'cancel':
+      case 'cancel': {
         await dc.cancelAllDialogs();
+        // A stopped walkthrough is not resumed by a later "continue".
+        const profile = await this.profile.get(context, {});
+        delete profile.routineProgress;
         await send(context, this.replies.cancelled());
         return;
+      }
       case 'startOver': {
         await dc.cancelAllDialogs();
         // A warning sign still holds after starting over: only a clinician's check (or "forget me") lifts it.

@@ -1,12 +1,15 @@
 import type { ConversationState, UserState } from 'botbuilder';
 import type { Config } from '../src/config';
+import { HoldTimers } from '../src/channels/holdTimers';
 import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
+import { RoutineFinder } from '../src/kb/routineFinder';
 import type { Knowledge } from '../src/kb/loadKnowledge';
 import type { Logger } from '../src/logger';
 import { RedFlagDetector } from '../src/nlu/redFlags';
 import type { UserProfile } from '../src/plan/profile';
 import { AssessmentDialog } from './assessmentDialog';
 import { CheckInDialog } from './checkInDialog';
+import { RoutineDialog } from './routineDialog';
 import type { ConversationData } from './conversationData';
 import { MainDialog } from './mainDialog';
 import { Replies } from './replies';
@@ -23,7 +26,9 @@ export function createDialogs(
 ) {
   const conversationData = conversationState.createProperty<ConversationData>('conversationData');
   const profile = userState.createProperty<UserProfile>('profile');
-  const replies = new Replies(index);
+  const routines = new RoutineFinder(knowledge.routines);
+  const replies = new Replies(index, routines);
+  const holdTimers = new HoldTimers(config.microsoftApp.appId ?? '', logger);
   const detector = new RedFlagDetector(knowledge.redFlags);
   const safety = new SafetyScreen(detector, knowledge.redFlags, config.urgentAdvice, conversationData, logger);
   const mainDialog = new MainDialog(
@@ -32,8 +37,10 @@ export function createDialogs(
     profile,
     replies,
     logger,
+    routines,
     new AssessmentDialog(index, conversationData, profile, replies, safety),
     new CheckInDialog(profile, conversationData, replies),
+    new RoutineDialog(routines, index, conversationData, profile, replies, holdTimers),
   );
-  return { mainDialog, conversationData, profile, replies, safety };
+  return { mainDialog, conversationData, profile, replies, safety, holdTimers };
 }

@@ -15,6 +15,7 @@ import { renderPlan } from '../src/channels/planCard';
 import { renderReply } from '../src/channels/reply';
 import { SURE_CONFIDENCE, type KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import type { Topic } from '../src/kb/loadKnowledge';
+import type { RoutineFinder } from '../src/kb/routineFinder';
 import { wantsAssessment } from '../src/nlu/assessmentIntent';
 import { recognizeCommand } from '../src/nlu/commands';
 import type { UserProfile } from '../src/plan/profile';
@@ -22,6 +23,7 @@ import type { Logger } from '../src/logger';
 import { answerTopic } from './answerTopic';
 import { ASSESSMENT_DIALOG, type AssessmentDialog } from './assessmentDialog';
 import { CHECK_IN_DIALOG, type CheckInDialog, type CheckInOptions } from './checkInDialog';
+import { ROUTINE_DIALOG, type RoutineDialog, type RoutineOptions } from './routineDialog';
 import type { ConversationData } from './conversationData';
 import type { Replies } from './replies';
 import { send } from './send';
@@ -49,8 +51,10 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
     private readonly profile: StatePropertyAccessor<UserProfile>,
     private readonly replies: Replies,
     private readonly logger: Logger,
+    private readonly routines: RoutineFinder,
     assessment: AssessmentDialog,
     checkIn: CheckInDialog,
+    routine: RoutineDialog,
   ) {
     super(MAIN_DIALOG);
     // Always valid: an answer that is not one of the choices is a new question, not a mistake to re-ask.
@@ -58,6 +62,7 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.clarifiedStep.bind(this)]));
     this.addDialog(assessment);
     this.addDialog(checkIn);
+    this.addDialog(routine);
     this.initialDialogId = ROUTE;
   }
 
@@ -106,6 +111,16 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
         else await send(step.context, this.replies.noPlanYet());
         return step.endDialog();
       }
+      case 'resume': {
+        const { routineProgress } = await this.profile.get(step.context, {});
+        if (routineProgress)
+          return step.replaceDialog(ROUTINE_DIALOG, {
+            routineId: routineProgress.routineId,
+            resumeAt: routineProgress.step,
+          } satisfies RoutineOptions);
+        await send(step.context, this.replies.nothingToContinue());
+        return step.endDialog();
+      }
       case 'more': {
         const { lastTopicId } = await this.conversationData.get(step.context, {});
         await send(step.context, this.replies.more(lastTopicId ? this.index.topics.get(lastTopicId) : undefined));
@@ -117,6 +132,14 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
 
     const titled = this.index.findByTitle(text);
     if (titled) return this.answer(step, titled);
+    const request = this.routines.request(text);
+    if (request) {
+      const { lastTopicId } = await this.conversationData.get(step.context, {});
+      const routine = request.kind === 'named' ? request.routine : lastTopicId && this.routines.forTopic(lastTopicId);
+      if (routine) return step.replaceDialog(ROUTINE_DIALOG, { routineId: routine.id } satisfies RoutineOptions);
+      await send(step.context, this.replies.whichRoutine());
+      return step.endDialog();
+    }
     if (wantsAssessment(text)) return step.replaceDialog(ASSESSMENT_DIALOG);
 
     const match = this.index.match(text);

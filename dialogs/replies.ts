@@ -1,20 +1,26 @@
 import type { Reply } from '../src/channels/reply';
 import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
+import type { RoutineFinder } from '../src/kb/routineFinder';
 import type { Topic } from '../src/kb/loadKnowledge';
 import type { PainRecord, Trend, UserProfile } from '../src/plan/profile';
 import { QUESTIONS } from './assessmentQuestions';
 import type { ConversationData } from './conversationData';
+import { walkThroughAction } from './routineReplies';
 
 /** Starting points offered when the user has not asked anything yet, or asked something we cannot answer. */
 const STARTER_TOPICS = ['therapy.which', 'stretch.overview', 'cause.overview', 'safety.see-physician'];
 export const MORE_ACTION = 'Tell me more';
+export const WALK_ME_THROUGH_IT = 'Walk me through it';
 export const START_ASSESSMENT = 'Get a personal plan';
 const SCORES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
 export const SOMETHING_ELSE = 'Something else';
 
 /** The words the bot uses outside topic answers, kept together so the voice stays the same. */
 export class Replies {
-  constructor(private readonly index: KnowledgeIndex) {}
+  constructor(
+    private readonly index: KnowledgeIndex,
+    private readonly routines: RoutineFinder,
+  ) {}
 
   welcome(): Reply {
     return {
@@ -70,9 +76,28 @@ export class Replies {
       sections.push(`**Your answers** (${longDate(profile.assessedOn!)}):\n${lines.join('\n')}`);
     }
     if (profile.plan) sections.push(`**Your plan:** ${profile.plan.items.map((item) => item.title).join('; ')}.`);
+    const titleOf = (id: string) => lowerFirst(this.routines.byId(id)?.title ?? id);
     if (profile.painHistory?.length)
       sections.push(
-        `**Your pain scores:** ${profile.painHistory.map((record) => `${longDate(record.date)}: ${record.score}/10`).join('; ')}.`,
+        `**Your pain scores:** ${profile.painHistory
+          .map(
+            (record) =>
+              `${longDate(record.date)}: ${record.score}/10${record.routineId ? ` (after the ${titleOf(record.routineId)})` : ''}`,
+          )
+          .join('; ')}.`,
+      );
+    if (profile.routineLog?.length)
+      sections.push(
+        `**Routines:** ${profile.routineLog
+          .map(
+            (record) =>
+              `${longDate(record.date)}: the ${titleOf(record.routineId)}, ${record.outcome === 'hurt' ? `stopped at step ${record.step ?? 1} because it hurt` : 'finished'}`,
+          )
+          .join('; ')}.`,
+      );
+    if (profile.routineProgress)
+      sections.push(
+        `**Paused:** the ${titleOf(profile.routineProgress.routineId)}, at step ${profile.routineProgress.step + 1}.`,
       );
     if (conversation.warningSign)
       sections.push(
@@ -96,8 +121,26 @@ export class Replies {
   }
 
   topic(topic: Topic): Reply {
-    const actions = topic.more ? [MORE_ACTION] : [];
+    const actions = [
+      ...(this.routines.forTopic(topic.id) ? [WALK_ME_THROUGH_IT] : []),
+      ...(topic.more ? [MORE_ACTION] : []),
+    ];
     return { text: topic.answer, actions: [...actions, ...this.titles(topic.related)] };
+  }
+
+  /** "Walk me through it" with nothing to walk through: the routines there are. */
+  whichRoutine(): Reply {
+    return {
+      text: 'I can walk you through any of these, one step at a time:',
+      actions: this.routines.routines.map(walkThroughAction),
+    };
+  }
+
+  nothingToContinue(): Reply {
+    return {
+      text: "We weren't in the middle of anything. What would you like to do?",
+      actions: [START_ASSESSMENT, ...this.titles(STARTER_TOPICS)],
+    };
   }
 
   more(topic: Topic | undefined): Reply {

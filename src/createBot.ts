@@ -29,7 +29,7 @@ export function createBot(config: Config, logger: Logger, givenStorage?: Storage
   const storage = givenStorage ?? created!.storage;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const { mainDialog, conversationData, profile, replies, safety } = createDialogs(
+  const { mainDialog, conversationData, profile, replies, safety, holdTimers } = createDialogs(
     knowledge,
     index,
     config,
@@ -45,6 +45,7 @@ export function createBot(config: Config, logger: Logger, givenStorage?: Storage
     [conversationState, userState],
     safety,
     profile,
+    holdTimers,
   );
   // The recognizers' first calls are slow (models load, date-time ~350 ms): pay that now, not on a user's turn.
   warmUpRecognizers();
@@ -67,6 +68,9 @@ export function createBot(config: Config, logger: Logger, givenStorage?: Storage
         logger.error({ err: followUp }, 'could not recover from a failed turn');
       }
     },
-    close: () => created?.close(),
+    close: () => {
+      holdTimers.close();
+      created?.close();
+    },
   };
 }

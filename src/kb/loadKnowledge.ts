@@ -4,7 +4,15 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { parseFrontMatter } from './frontMatter';
 import type { RedFlagRules } from '../nlu/redFlags';
-import { lexiconSchema, redFlagRulesSchema, topicFrontMatterSchema, type Lexicon, type Source } from './schema';
+import {
+  lexiconSchema,
+  redFlagRulesSchema,
+  routineSchema,
+  topicFrontMatterSchema,
+  type Lexicon,
+  type Routine,
+  type Source,
+} from './schema';
 
 export interface Topic {
   id: string;
@@ -26,6 +34,7 @@ export interface Knowledge {
   topics: Topic[];
   lexicon: Lexicon;
   redFlags: RedFlagRules;
+  routines: Routine[];
 }
 
 /** The placeholders a red-flag message may use; their values come from configuration. */
@@ -60,7 +69,7 @@ function readKnowledge(dir: string): { knowledge: Knowledge; problems: string[] 
   const topicsDir = join(dir, 'topics');
   if (!existsSync(topicsDir)) {
     return {
-      knowledge: { topics: [], lexicon: emptyLexicon(), redFlags: emptyRedFlags() },
+      knowledge: { topics: [], lexicon: emptyLexicon(), redFlags: emptyRedFlags(), routines: [] },
       problems: [`${display(topicsDir)}: folder not found`],
     };
   }
@@ -94,7 +103,39 @@ function readKnowledge(dir: string): { knowledge: Knowledge; problems: string[] 
   const lexicon = readLexicon(lexiconFile, (message) => problems.push(`${display(lexiconFile)}: ${message}`));
   const redFlagsFile = join(dir, 'red-flags.yaml');
   const redFlags = readRedFlags(redFlagsFile, (message) => problems.push(`${display(redFlagsFile)}: ${message}`));
-  return { knowledge: { topics, lexicon, redFlags }, problems };
+  const routines = readRoutines(join(dir, 'routines'), new Set(firstFileById.keys()), display, problems);
+  return { knowledge: { topics, lexicon, redFlags, routines }, problems };
+}
+
+/** Routines are optional; when there are any, each is checked, and so are its links to topics and other routines. */
+function readRoutines(
+  routinesDir: string,
+  topicIds: Set<string>,
+  display: (file: string) => string,
+  problems: string[],
+): Routine[] {
+  if (!existsSync(routinesDir)) return [];
+  const read: { routine: Routine; file: string }[] = [];
+  for (const name of readdirSync(routinesDir)
+    .filter((entry) => entry.endsWith('.yaml'))
+    .sort()) {
+    const file = join(routinesDir, name);
+    const report = (message: string) => problems.push(`${display(file)}: ${message}`);
+    const routine = readYaml(file, routineSchema, report);
+    if (!routine) continue;
+    if (name !== `${routine.id}.yaml`) report(`id: file name must be "${routine.id}.yaml"`);
+    if (!topicIds.has(routine.topic)) report(`topic: unknown topic id "${routine.topic}"`);
+    read.push({ routine, file });
+  }
+  const ids = new Set(read.map(({ routine }) => routine.id));
+  for (const { routine, file } of read) {
+    for (const link of ['gentler', 'next'] as const) {
+      const id = routine[link];
+      if (id === routine.id) problems.push(`${display(file)}: ${link}: a routine cannot link to itself`);
+      else if (id !== undefined && !ids.has(id)) problems.push(`${display(file)}: ${link}: unknown routine id "${id}"`);
+    }
+  }
+  return read.map(({ routine }) => routine);
 }
 
 function readTopic(file: string, report: (message: string) => void): Topic | undefined {

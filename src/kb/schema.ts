@@ -75,3 +75,42 @@ export const redFlagRulesSchema = z.strictObject({
     )
     .min(1),
 });
+
+const routineIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower case with dashes');
+
+/** knowledge/routines/<id>.yaml: a technique the bot coaches step by step. */
+export const routineSchema = z.strictObject({
+  id: routineIdSchema,
+  title: nonEmpty,
+  /** The knowledge topic that explains it. */
+  topic: topicIdSchema,
+  /** How people ask for it ("knee hug"): used to find it. */
+  names: z.array(nonEmpty).min(1, 'needs at least one name'),
+  kind: z.enum(['stretch', 'selfMassage', 'partnerMassage', 'deskBreak']),
+  suits: nonEmpty,
+  /** Cautions in plain words: skip it, and ask a clinician, if any applies. */
+  skipIf: z.array(nonEmpty).default([]),
+  /** The highest pain score (0-10) it suits: self-massage only for mild to moderate pain. */
+  maxSeverity: z.number().int().min(0).max(10).optional(),
+  needs: nonEmpty,
+  /** Offered instead when this one hurts. */
+  gentler: routineIdSchema.optional(),
+  /** Suggested afterwards. */
+  next: routineIdSchema.optional(),
+  howOften: nonEmpty,
+  sources: z.array(sourceSchema).min(1, 'needs at least one source'),
+  steps: z
+    .array(
+      z.strictObject({
+        text: nonEmpty,
+        holdSeconds: z.number().int().min(1).max(120).optional(),
+        reps: z.number().int().min(1).max(20).optional(),
+        side: z.enum(['left', 'right', 'both']).optional(),
+        safety: nonEmpty.optional(),
+      }),
+    )
+    .min(1, 'needs at least one step'),
+});
+
+export type Routine = z.infer<typeof routineSchema>;
+export type RoutineStep = Routine['steps'][number];

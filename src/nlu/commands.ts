@@ -12,6 +12,7 @@ export type Command =
   | 'forgetMe'
   | 'whatDoYouKnow'
   | 'showPlan'
+  | 'resume'
   | 'skip'
   | 'back'
   | 'clinicianChecked'
@@ -44,6 +45,10 @@ const PATTERNS: [Command, RegExp][] = [
   [
     'showPlan',
     /^(show (me )?my (updated )?plan|my plan|show plan|see my plan|view my plan|whats my plan|what is my plan)$/,
+  ],
+  [
+    'resume',
+    /^(continue|resume|carry on|pick up where (i|we) left off|continue (the |my )?(routine|stretch|stretches|exercise|exercises|massage|walkthrough)|where was i|where were we)$/,
   ],
   [
     'skip',

@@ -34,6 +34,24 @@ export interface PainRecord {
   /** ISO date (yyyy-mm-dd) in the user's time. */
   date: string;
   score: number;
+  /** Given right after this routine ("how do you feel now?"). */
+  routineId?: string;
+}
+
+/** How a walkthrough went: for the user's history and "what do you know about me". */
+export interface RoutineRecord {
+  date: string;
+  routineId: string;
+  outcome: 'completed' | 'hurt';
+  /** The step (1-based) at which it hurt. */
+  step?: number;
+}
+
+/** Where a walkthrough was left, so "continue" picks it up, in any conversation. */
+export interface RoutineProgress {
+  routineId: string;
+  /** 0-based index of the step last shown. */
+  step: number;
 }
 
 /** Everything stored about a user, across conversations. */
@@ -44,6 +62,8 @@ export interface UserProfile {
   /** The plan given for those answers. */
   plan?: Plan;
   painHistory?: PainRecord[];
+  routineLog?: RoutineRecord[];
+  routineProgress?: RoutineProgress;
 }
 
 /** NHS bands of the 0-10 scale. */

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -44,6 +44,45 @@ describe('backcare kb', () => {
       const lines = stdout.trim().split('\n');
       expect(lines.length).toBeGreaterThanOrEqual(4);
       for (const line of lines) expect(line).toMatch(/a\.(one|two)\.md: \S+/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('validate exits 1 on a broken routine, naming its file and field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backcare-cli-'));
+    try {
+      mkdirSync(join(dir, 'topics'));
+      mkdirSync(join(dir, 'routines'));
+      copyFileSync(join(ROOT, 'knowledge', 'red-flags.yaml'), join(dir, 'red-flags.yaml'));
+      writeFileSync(
+        join(dir, 'topics', 'stretch.knee-to-chest.md'),
+        [
+          '---',
+          'id: stretch.knee-to-chest',
+          'title: Knee to chest',
+          'questions: [How?]',
+          'keywords: [knee]',
+          'sources: [{ title: NHS - Back pain }]',
+          '---',
+          'Hug your knees.',
+          '',
+        ].join('\n'),
+      );
+      const routine = readFileSync(join(ROOT, 'knowledge', 'routines', 'knee-to-chest.yaml'), 'utf8');
+      // The real routine links to a next routine missing from this folder; its copy holds a step for 0 seconds.
+      expect(routine).toMatch(/^next: supine-twist$/m);
+      writeFileSync(join(dir, 'routines', 'knee-to-chest.yaml'), routine);
+      writeFileSync(
+        join(dir, 'routines', 'knee-hug.yaml'),
+        routine.replace('id: knee-to-chest', 'id: knee-hug').replace('holdSeconds: 20', 'holdSeconds: 0'),
+      );
+      const { code, stdout } = backcare(['kb', 'validate'], undefined, { KNOWLEDGE_DIR: dir });
+      expect(code).toBe(1);
+      expect(stdout.trim().split('\n')).toEqual([
+        expect.stringMatching(/knee-hug\.yaml: steps\.1\.holdSeconds: /),
+        expect.stringMatching(/knee-to-chest\.yaml: next: unknown routine id "supine-twist"/),
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
 import { KnowledgeError, loadKnowledge, MAX_ANSWER_CHARS, validateKnowledge } from '../../src/kb/loadKnowledge';
 import { KNOWLEDGE_DIR } from '../helpers';
 
@@ -22,6 +23,24 @@ function topicFile(id: string, overrides: Record<string, string> = {}, body = 'A
     .map(([key, value]) => `${key}: ${value}`)
     .join('\n');
   return `---\n${yaml}\n---\n${body}\n`;
+}
+
+/** A valid routine for topic a.one, as YAML; an override of undefined leaves the field out. */
+function routineFile(id: string, overrides: Record<string, unknown> = {}): string {
+  const fields: Record<string, unknown> = {
+    id,
+    title: `Title of ${id}`,
+    topic: 'a.one',
+    names: [id.replace(/-/g, ' ')],
+    kind: 'stretch',
+    suits: 'People whose back feels stiff.',
+    needs: 'A mat.',
+    howOften: 'Once a day.',
+    sources: [{ title: 'NHS - Back pain', url: 'https://www.nhs.uk/conditions/back-pain/' }],
+    steps: [{ text: 'Lie on your back.' }, { text: 'Hug your knee.', holdSeconds: 20, reps: 3, side: 'right' }],
+    ...overrides,
+  };
+  return stringify(Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)));
 }
 
 describe('the curated knowledge base', () => {
@@ -78,6 +97,20 @@ describe('the curated knowledge base', () => {
     expect(text('therapy.hot-stone')).toMatch(/burn/i);
     expect(text('therapy.frequency')).toMatch(/two weeks|fortnight/i);
     expect(text('stretch.supine-twist')).toMatch(/figure[- ]?(4|four)/i);
+  });
+
+  it('holds at least seven routines, each explained by a known topic and linked only to known routines', () => {
+    const routineIds = knowledge.routines.map((routine) => routine.id);
+    expect(routineIds.length).toBeGreaterThanOrEqual(7);
+    expect(new Set(routineIds).size).toBe(routineIds.length);
+    for (const routine of knowledge.routines) {
+      expect([routine.id, ids.includes(routine.topic)]).toEqual([routine.id, true]);
+      for (const link of [routine.gentler, routine.next].filter((id) => id !== undefined)) {
+        expect(routineIds).toContain(link);
+        expect(link).not.toBe(routine.id);
+      }
+      expect(routine.steps.length).toBeGreaterThan(0);
+    }
   });
 });
 
@@ -160,6 +193,164 @@ describe('knowledge validation', () => {
     write('a.one.md', topicFile('a.one'));
     writeFileSync(join(dir, 'lexicon.yaml'), 'synonyms:\n  doctor: not-a-list\n');
     expect(validateKnowledge(dir)).toEqual([expect.stringMatching(/lexicon\.yaml: synonyms\.doctor: /)]);
+  });
+
+  describe('routines', () => {
+    const writeRoutine = (name: string, text: string) => {
+      mkdirSync(join(dir, 'routines'), { recursive: true });
+      writeFileSync(join(dir, 'routines', name), text);
+    };
+    beforeEach(() => write('a.one.md', topicFile('a.one')));
+
+    it('loads without a routines folder, or with an empty one', () => {
+      expect(loadKnowledge(dir).routines).toEqual([]);
+      mkdirSync(join(dir, 'routines'));
+      expect(validateKnowledge(dir)).toEqual([]);
+      expect(loadKnowledge(dir).routines).toEqual([]);
+    });
+
+    it('loads valid routines linked to each other, with their defaults', () => {
+      writeRoutine('knee-hug.yaml', routineFile('knee-hug', { next: 'lying-twist' }));
+      writeRoutine('lying-twist.yaml', routineFile('lying-twist', { gentler: 'knee-hug' }));
+      writeRoutine('notes.txt', 'not a routine');
+      expect(validateKnowledge(dir)).toEqual([]);
+      const { routines } = loadKnowledge(dir);
+      expect(routines.map((routine) => routine.id)).toEqual(['knee-hug', 'lying-twist']);
+      expect(routines[0]).toMatchObject({ topic: 'a.one', next: 'lying-twist', skipIf: [] });
+      expect(routines[0].steps[1]).toEqual({ text: 'Hug your knee.', holdSeconds: 20, reps: 3, side: 'right' });
+    });
+
+    it.each([
+      ['invalid YAML', 'knee-hug.yaml', 'id: [unclosed\nsteps: {', /knee-hug\.yaml: invalid YAML/],
+      ['an empty file', 'knee-hug.yaml', '', /knee-hug\.yaml: id: /],
+      [
+        'a missing step list',
+        'knee-hug.yaml',
+        routineFile('knee-hug', { steps: undefined }),
+        /knee-hug\.yaml: steps: /,
+      ],
+      [
+        'an empty step list',
+        'knee-hug.yaml',
+        routineFile('knee-hug', { steps: [] }),
+        /knee-hug\.yaml: steps: needs at least one step/,
+      ],
+      ['a missing title', 'knee-hug.yaml', routineFile('knee-hug', { title: undefined }), /knee-hug\.yaml: title: /],
+      [
+        'no names',
+        'knee-hug.yaml',
+        routineFile('knee-hug', { names: [] }),
+        /knee-hug\.yaml: names: needs at least one name/,
+      ],
+      ['an unknown kind', 'knee-hug.yaml', routineFile('knee-hug', { kind: 'yoga' }), /knee-hug\.yaml: kind: /],
+      [
+        'a step held for 0 seconds',
+        'knee-hug.yaml',
+        routineFile('knee-hug', { steps: [{ text: 'Hold it.', holdSeconds: 0 }] }),
+        /knee-hug\.yaml: steps\.0\.holdSeconds: /,
+      ],
+      [
+        'a step held for a fraction of a second',
+        'knee-hug.yaml',
+        routineFile('knee-hug', { steps: [{ text: 'Lie down.' }, { text: 'Hold it.', holdSeconds: 2.5 }] }),
+        /knee-hug\.yaml: steps\.1\.holdSeconds: /,
+      ],
+      [
+        'a step held for longer than two minutes',
+        'knee-hug.yaml',
+        routineFile('knee-hug', { steps: [{ text: 'Hold it.', holdSeconds: 600 }] }),
+        /knee-hug\.yaml: steps\.0\.holdSeconds: /,
+      ],
+      [
+        'an empty step text',
+        'knee-hug.yaml',
+        routineFile('knee-hug', { steps: [{ text: '  ' }] }),
+        /knee-hug\.yaml: steps\.0\.text: must not be empty/,
+      ],
+      [
+        'an unknown side',
+        'knee-hug.yaml',
+        routineFile('knee-hug', { steps: [{ text: 'Hold it.', side: 'middle' }] }),
+        /knee-hug\.yaml: steps\.0\.side: /,
+      ],
+      [
+        'an unknown field in a step',
+        'knee-hug.yaml',
+        routineFile('knee-hug', { steps: [{ text: 'Hold it.', seconds: 20 }] }),
+        /knee-hug\.yaml: steps\.0: .*seconds/,
+      ],
+      [
+        'a severity above 10',
+        'knee-hug.yaml',
+        routineFile('knee-hug', { maxSeverity: 11 }),
+        /knee-hug\.yaml: maxSeverity: /,
+      ],
+      [
+        'a malformed id',
+        'Knee Hug.yaml',
+        routineFile('Knee Hug'),
+        /Knee Hug\.yaml: id: must be lower case with dashes/,
+      ],
+      [
+        'a file name different from the id',
+        'knee.yaml',
+        routineFile('knee-hug'),
+        /knee\.yaml: id: file name must be "knee-hug\.yaml"/,
+      ],
+      [
+        'an unknown topic id',
+        'knee-hug.yaml',
+        routineFile('knee-hug', { topic: 'a.nowhere' }),
+        /knee-hug\.yaml: topic: unknown topic id "a\.nowhere"/,
+      ],
+      [
+        'a malformed topic id',
+        'knee-hug.yaml',
+        routineFile('knee-hug', { topic: 'knee hug' }),
+        /knee-hug\.yaml: topic: must look like "area\.name"/,
+      ],
+      [
+        'an unknown gentler routine',
+        'knee-hug.yaml',
+        routineFile('knee-hug', { gentler: 'lying-down' }),
+        /knee-hug\.yaml: gentler: unknown routine id "lying-down"/,
+      ],
+      [
+        'an unknown next routine',
+        'knee-hug.yaml',
+        routineFile('knee-hug', { next: 'lying-twist' }),
+        /knee-hug\.yaml: next: unknown routine id "lying-twist"/,
+      ],
+      [
+        'a routine gentler than itself',
+        'knee-hug.yaml',
+        routineFile('knee-hug', { gentler: 'knee-hug' }),
+        /knee-hug\.yaml: gentler: a routine cannot link to itself/,
+      ],
+      [
+        'a routine followed by itself',
+        'knee-hug.yaml',
+        routineFile('knee-hug', { next: 'knee-hug' }),
+        /knee-hug\.yaml: next: a routine cannot link to itself/,
+      ],
+    ])('reports %s with the file and the field', (_case, name, text, message) => {
+      writeRoutine(name, text);
+      const problems = validateKnowledge(dir);
+      expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
+      for (const problem of problems) expect(problem).toMatch(/routines[/\\][^:]+\.yaml: \S/);
+      expect(() => loadKnowledge(dir)).toThrow(KnowledgeError);
+    });
+
+    it('reports every broken routine, and a link to a routine that did not load', () => {
+      writeRoutine('knee-hug.yaml', routineFile('knee-hug', { next: 'lying-twist' }));
+      writeRoutine('lying-twist.yaml', routineFile('lying-twist', { steps: [] }));
+      writeRoutine('desk-break.yaml', routineFile('desk-break', { topic: 'a.two' }));
+      expect(validateKnowledge(dir)).toEqual([
+        expect.stringMatching(/desk-break\.yaml: topic: unknown topic id "a\.two"/),
+        expect.stringMatching(/lying-twist\.yaml: steps: needs at least one step/),
+        expect.stringMatching(/knee-hug\.yaml: next: unknown routine id "lying-twist"/),
+      ]);
+    });
   });
 
   it('requires the red-flag rules and checks their concepts and placeholders', () => {

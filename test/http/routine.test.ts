@@ -1,0 +1,109 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Activity } from 'botbuilder';
+import { parse, stringify } from 'yaml';
+import { createApp } from '../../src/app';
+import { KNOWLEDGE_DIR, silentLogger, testConfig } from '../helpers';
+import { activity, post, start } from './botClient';
+
+const texts = (replies: Partial<Activity>[]) => replies.map((reply) => reply.text ?? '').join('\n');
+
+describe('routine walkthrough over HTTP', () => {
+  it('goes from the plan into a routine and on to its end', async () => {
+    const app = createApp(testConfig(), { logger: silentLogger });
+    const base = await start(app);
+    const say = async (text: string) => texts((await post(base, activity(text, 'plan-to-routine'))).json.activities);
+    try {
+      expect(await say('Get a personal plan')).toMatch(/safety check/);
+      await say('No, none of these');
+      expect(await say('5')).toMatch(/How long/);
+      for (let i = 0; i < 8; i++) await say('skip');
+      const plan = (await post(base, activity('Yes, show my plan', 'plan-to-routine'))).json.activities[0];
+      const actions = (plan.attachments[0].content as { actions: { title: string }[] }).actions.map((a) => a.title);
+      expect(actions[0]).toBe('Walk me through the knee-to-chest stretch');
+
+      expect(await say(actions[0])).toMatch(/Knee-to-chest stretch\*\*: 5 steps/);
+      expect(await say('Start')).toMatch(/Step 1 of 5/);
+      // expectReplies returns one response per request: no message can follow later, so the user says when.
+      expect(await say('Next')).toMatch(/Step 2 of 5[\s\S]*Tell me when you're done/);
+      for (const n of [3, 4, 5]) expect(await say('Next')).toMatch(new RegExp(`Step ${n} of 5`));
+      expect(await say('Next')).toMatch(/How does your back feel now/);
+      expect(await say('3')).toMatch(/That's down from 5 to 3\. Repeat it once or twice a day/);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+/** A stand-in for the Bot Framework channel service: records what the bot posts to the conversation. */
+async function fakeChannel(): Promise<{ server: Server; url: string; received: Partial<Activity>[] }> {
+  const received: Partial<Activity>[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      if (req.method === 'POST' && req.url?.startsWith('/v3/conversations/')) received.push(JSON.parse(body));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `reply-${received.length}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { server, url: `http://127.0.0.1:${port}`, received };
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('holds counted with a message after the turn', () => {
+  let dir: string;
+  beforeAll(() => {
+    // The real knowledge base with the first hold of the knee-to-chest stretch cut to one second.
+    dir = mkdtempSync(join(tmpdir(), 'backcare-holds-'));
+    cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+    const file = join(dir, 'routines', 'knee-to-chest.yaml');
+    const routine = parse(readFileSync(file, 'utf8')) as { steps: { holdSeconds?: number }[] };
+    routine.steps[1].holdSeconds = 1;
+    writeFileSync(file, stringify(routine));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('answers at once, then says when the hold is over; a new message cancels the count', async () => {
+    const channel = await fakeChannel();
+    const app = createApp(testConfig({ KNOWLEDGE_DIR: dir }), { logger: silentLogger });
+    const base = await start(app);
+    // An ordinary channel turn: replies go to the channel service, not into the HTTP response.
+    const send = (text: string) =>
+      post(base, activity(text, 'holds', { serviceUrl: channel.url, deliveryMode: undefined }));
+    const holdOver = () => channel.received.filter((reply) => /That's 1 second: well done/.test(reply.text ?? ''));
+    try {
+      await send('walk me through the knee to chest stretch');
+      await send('start');
+      const { status } = await send('next');
+      expect(status).toBe(200);
+      const shown = channel.received.at(-1)!;
+      expect(shown.text).toMatch(/Step 2 of 5[\s\S]*I'll tell you when 1 second is up\./);
+      // The request has already been answered and the count is still running.
+      expect(holdOver()).toHaveLength(0);
+      await until(() => holdOver().length === 1, 'the end of the hold');
+      expect(holdOver()[0].text).toMatch(/Repeat it until you've done it 3 times, then say \*\*next\*\*/);
+
+      // Shown again, then the user moves on before the second is up: that count never reports.
+      await send('repeat');
+      await send('next');
+      expect(channel.received.at(-1)!.text).toMatch(/Step 3 of 5/);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(holdOver()).toHaveLength(1);
+    } finally {
+      await app.close();
+      channel.server.close();
+    }
+  });
+});
