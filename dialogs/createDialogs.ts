@@ -27,8 +27,8 @@ export function createDialogs(
   const conversationData = conversationState.createProperty<ConversationData>('conversationData');
   const profile = userState.createProperty<UserProfile>('profile');
   const routines = new RoutineFinder(knowledge.routines);
-  const replies = new Replies(index, routines);
-  const holdTimers = new HoldTimers(config.microsoftApp.appId ?? '', logger);
+  const replies = new Replies(index, routines, config.webChat.branding.botName);
+  const holdTimers = new HoldTimers(logger);
   const detector = new RedFlagDetector(knowledge.redFlags);
   const safety = new SafetyScreen(detector, knowledge.redFlags, config.urgentAdvice, conversationData, logger);
   const mainDialog = new MainDialog(

@@ -20,12 +20,14 @@ export class Replies {
   constructor(
     private readonly index: KnowledgeIndex,
     private readonly routines: RoutineFinder,
+    /** The name the clinic gave the assistant (BOT_NAME). */
+    private readonly botName = 'BackCare',
   ) {}
 
   welcome(): Reply {
     return {
       text:
-        "Hi, I'm BackCare, here to help with lower back pain. I can tell you about massage (Swedish, hot stone, Thai), " +
+        `Hi, I'm ${this.botName}, here to help with lower back pain. I can tell you about massage (Swedish, hot stone, Thai), ` +
         'self-massage, stretches, what often causes back pain, everyday habits that help, and when to see a doctor. ' +
         'If you tell me about your back, I can suggest a personal plan.\n\n' +
         'I give general information, not a diagnosis. Ask me anything in your own words, or pick a topic below. ' +

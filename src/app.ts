@@ -7,6 +7,9 @@ import {
 } from 'botbuilder';
 import * as restify from 'restify';
 import type { BackCareBot } from './bot';
+import { DirectLineServer } from './channels/directLine/directLineServer';
+import { DirectLineTokens } from './channels/directLine/tokens';
+import { registerWebChat } from './channels/webChat/webChatRoutes';
 import type { Config } from './config';
 import { createBot } from './createBot';
 import type { KnowledgeIndex } from './kb/knowledgeIndex';
@@ -67,6 +70,21 @@ export function createApp(config: Config, { logger, storage }: AppOptions): App 
     return next();
   });
 
+  // The clinic website assistant: our own Direct Line for Web Chat, the chat page and the embed script.
+  const directLine = new DirectLineServer({
+    bot,
+    onTurnError,
+    tokens: new DirectLineTokens(config.directLineSecret),
+    allowedOrigins: config.webChat.allowedOrigins,
+    logger,
+  });
+  directLine.register(server);
+  registerWebChat(server, {
+    branding: config.webChat.branding,
+    allowedOrigins: config.webChat.allowedOrigins,
+    privacyTopic: index.topics.get('bot.privacy'),
+  });
+
   return {
     server,
     adapter,
@@ -77,7 +95,9 @@ export function createApp(config: Config, { logger, storage }: AppOptions): App 
         server.once('error', reject);
         server.listen(port, host, () => {
           server.removeListener('error', reject);
-          resolve(server.address() as AddressInfo);
+          const address = server.address() as AddressInfo;
+          directLine.setServiceUrl(`http://${loopbackFor(host)}:${address.port}`);
+          resolve(address);
         });
       }),
     close: async () => {
@@ -87,7 +107,15 @@ export function createApp(config: Config, { logger, storage }: AppOptions): App 
         server.server.closeIdleConnections();
         await closed;
       }
+      directLine.close();
       closeBot();
     },
   };
+}
+
+/** How this process reaches itself: the bot's replies to Web Chat go through our own connector endpoint. */
+function loopbackFor(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
 }

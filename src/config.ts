@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { Branding } from './channels/webChat/branding';
 import { PROJECT_ROOT } from './paths';
 
 export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -22,6 +23,13 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Words put into the urgent advice: who to call, where to go, which crisis line. */
   urgentAdvice: { emergency: string; urgentCare: string; crisisLine: string };
+  webChat: {
+    branding: Branding;
+    /** Sites (scheme://host[:port]) allowed to embed the chat and call the Direct Line API from a browser. */
+    allowedOrigins: string[];
+  };
+  /** Signs Direct Line tokens; unset, a random key per start (tokens then end with the process). */
+  directLineSecret?: string;
 }
 
 /** A bad value: one line naming the variable and what is wrong with it. */
@@ -30,6 +38,25 @@ export class ConfigError extends Error {
 }
 
 const optionalText = z.string().trim().default('');
+/** A link shown on the chat page: absolute http(s), or a path on this server. */
+const link = z
+  .string()
+  .trim()
+  .regex(/^(https?:\/\/[^\s"'<>]+|\/[^\s"'<>]*)$/, 'must be an http(s) URL or a path starting with /');
+const origins = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+  )
+  .refine(
+    (list) => list.every((origin) => /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin)),
+    'must be a comma-separated list of origins like https://clinic.example.org (no path)',
+  );
 
 const variables = {
   PORT: z.coerce
@@ -51,6 +78,18 @@ const variables = {
   EMERGENCY_NUMBER: z.string().trim().min(1).default('your local emergency number'),
   URGENT_CARE_ADVICE: z.string().trim().min(1).default('contact a doctor or an urgent care service today'),
   CRISIS_LINE: z.string().trim().min(1).default('a crisis line or helpline in your country'),
+  CLINIC_NAME: z.string().trim().min(1).max(80).default('BackCare'),
+  BOT_NAME: z.string().trim().min(1).max(40).default('BackCare'),
+  ACCENT_COLOR: z
+    .string()
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0b6e4f')
+    .default('#0b6e4f'),
+  AVATAR_URL: link.default('/webchat/avatar.svg'),
+  BOOKING_URL: link.optional(),
+  PRIVACY_URL: link.default('/privacy'),
+  WEBCHAT_ORIGINS: origins,
+  DIRECTLINE_SECRET: z.string().trim().min(32, 'must be at least 32 characters').optional(),
 };
 
 type Variables = { [K in keyof typeof variables]: z.infer<(typeof variables)[K]> };
@@ -94,5 +133,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     knowledgeDir: resolve(v.KNOWLEDGE_DIR),
     logLevel: v.LOG_LEVEL,
     urgentAdvice: { emergency: v.EMERGENCY_NUMBER, urgentCare: v.URGENT_CARE_ADVICE, crisisLine: v.CRISIS_LINE },
+    webChat: {
+      branding: {
+        clinicName: v.CLINIC_NAME,
+        botName: v.BOT_NAME,
+        accentColor: v.ACCENT_COLOR,
+        avatarUrl: v.AVATAR_URL,
+        bookingUrl: v.BOOKING_URL,
+        privacyUrl: v.PRIVACY_URL,
+      },
+      allowedOrigins: v.WEBCHAT_ORIGINS,
+    },
+    directLineSecret: v.DIRECTLINE_SECRET,
   };
 }

@@ -27,6 +27,14 @@ describe('loadConfig', () => {
       EMERGENCY_NUMBER: '999',
       URGENT_CARE_ADVICE: 'call NHS 111 or your GP today',
       CRISIS_LINE: 'Samaritans on 116 123',
+      CLINIC_NAME: 'Riverside Physio',
+      BOT_NAME: 'Riley',
+      ACCENT_COLOR: '#24435c',
+      AVATAR_URL: 'https://clinic.example.org/riley.png',
+      BOOKING_URL: 'https://clinic.example.org/book',
+      PRIVACY_URL: 'https://clinic.example.org/privacy',
+      WEBCHAT_ORIGINS: 'https://clinic.example.org, https://www.clinic.example.org',
+      DIRECTLINE_SECRET: 'x'.repeat(40),
     });
     expect(config).toEqual({
       port: 8080,
@@ -41,6 +49,18 @@ describe('loadConfig', () => {
         urgentCare: 'call NHS 111 or your GP today',
         crisisLine: 'Samaritans on 116 123',
       },
+      webChat: {
+        branding: {
+          clinicName: 'Riverside Physio',
+          botName: 'Riley',
+          accentColor: '#24435c',
+          avatarUrl: 'https://clinic.example.org/riley.png',
+          bookingUrl: 'https://clinic.example.org/book',
+          privacyUrl: 'https://clinic.example.org/privacy',
+        },
+        allowedOrigins: ['https://clinic.example.org', 'https://www.clinic.example.org'],
+      },
+      directLineSecret: 'x'.repeat(40),
     });
   });
 
@@ -61,6 +81,13 @@ describe('loadConfig', () => {
       { MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant' },
       /^MicrosoftAppTenantId must be set/,
     ],
+    [{ ACCENT_COLOR: 'green' }, /^ACCENT_COLOR must be a colour like #0b6e4f/],
+    [{ BOOKING_URL: 'javascript:alert(1)' }, /^BOOKING_URL must be an http\(s\) URL or a path/],
+    [
+      { WEBCHAT_ORIGINS: 'https://clinic.example.org/page' },
+      /^WEBCHAT_ORIGINS must be a comma-separated list of origins/,
+    ],
+    [{ DIRECTLINE_SECRET: 'short' }, /^DIRECTLINE_SECRET must be at least 32 characters/],
   ])('stops on %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

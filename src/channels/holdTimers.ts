@@ -14,10 +14,7 @@ const PROACTIVE_CHANNELS = new Set(['msteams', 'slack', 'webchat', 'directline',
 export class HoldTimers {
   private readonly pending = new Map<string, NodeJS.Timeout>();
 
-  constructor(
-    private readonly botAppId: string,
-    private readonly logger: Logger,
-  ) {}
+  constructor(private readonly logger: Logger) {}
 
   /** Whether a message can follow later: not with expectReplies (one response per request) or a turn-only adapter. */
   canFollowUp(context: TurnContext): boolean {
@@ -30,13 +27,17 @@ export class HoldTimers {
 
   start(context: TurnContext, seconds: number, message: Partial<Activity>): void {
     const adapter = context.adapter as CloudAdapterBase;
+    // The identity this turn was authenticated with: right for whichever adapter (Azure's, or our Direct Line's).
+    const identity = context.turnState.get<Parameters<CloudAdapterBase['continueConversationAsync']>[0]>(
+      adapter.BotIdentityKey,
+    );
     const reference = TurnContext.getConversationReference(context.activity);
     const key = context.activity.conversation.id;
     this.cancel(context);
     const timer = setTimeout(() => {
       this.pending.delete(key);
       adapter
-        .continueConversationAsync(this.botAppId, reference, async (later) => {
+        .continueConversationAsync(identity, reference, async (later) => {
           await later.sendActivity(message);
         })
         .catch((error: unknown) => this.logger.warn({ err: error }, 'could not send the end of a hold'));

@@ -1,0 +1,207 @@
+import { createServer, type Server } from 'node:http';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { createApp, type App } from '../../src/app';
+import { silentLogger, testConfig } from '../helpers';
+import { describeInBrowser, launchChromium, screenshotPath } from './chromium';
+
+jest.setTimeout(90_000);
+
+const BOT_MESSAGE = '.webchat__basic-transcript__activity';
+const SEND_BOX = '[data-id="webchat-sendbox-input"]';
+
+/** A plain clinic website on another origin, with the one-line snippet. */
+async function clinicSite(botBase: () => string): Promise<{ server: Server; url: string }> {
+  const html = () => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Riverside Physio &amp; Massage</title>
+<style>
+  body { font-family: Georgia, serif; margin: 0; color: #222; background: #faf7f2; }
+  header { background: #24435c; color: #fff; padding: 24px 40px; }
+  main { padding: 24px 40px; max-width: 720px; line-height: 1.6; }
+  button { background: hotpink; border-radius: 0; font-size: 30px; } /* a host style that must not leak in */
+  h2 { color: #24435c; }
+</style></head>
+<body>
+<header><h1>Riverside Physio &amp; Massage</h1><p>Sports massage · Physiotherapy · Back care</p></header>
+<main>
+  <h2>Lower back pain?</h2>
+  <p>Our therapists offer Swedish, hot stone and Thai massage, alongside physiotherapy and exercise plans.</p>
+  <p>Questions before you book? Ask our assistant, bottom right.</p>
+  <p><a href="#book">Book an appointment</a> · <a href="#contact">Contact us</a></p>
+</main>
+<script src="${botBase()}/embed.js" defer></script>
+</body></html>`;
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
+}
+
+/** Waits for a bot message containing the text, in the page or the chat frame. */
+async function botSays(where: Page | Frame, text: string | RegExp): Promise<void> {
+  await where.locator(BOT_MESSAGE, { hasText: text }).last().waitFor({ timeout: 15_000 });
+}
+
+async function tapSuggestion(where: Page | Frame, title: string): Promise<void> {
+  await where.locator('.webchat__suggested-action', { hasText: title }).last().click();
+}
+
+async function type(where: Page | Frame, text: string): Promise<void> {
+  const box = where.locator(SEND_BOX);
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+describeInBrowser('clinic website assistant in Chromium', () => {
+  let browser: Browser;
+  let app: App;
+  let base: string;
+  let clinic: { server: Server; url: string };
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    // The clinic site's origin must be allowed to frame the chat, so it listens first.
+    clinic = await clinicSite(() => base);
+    app = createApp(testConfig({ CLINIC_NAME: 'Riverside Physio', BOT_NAME: 'Riley', WEBCHAT_ORIGINS: clinic.url }), {
+      logger: silentLogger,
+    });
+    const { port } = await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${port}`;
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    clinic?.server.close();
+  });
+
+  async function openPage(viewport = { width: 1100, height: 800 }): Promise<Page> {
+    const page = await browser.newPage({ viewport });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    return page;
+  }
+
+  it('serves the chat page with the welcome, answers a question, and runs the assessment to a plan and a walkthrough', async () => {
+    const page = await openPage();
+    await page.goto(base);
+    await expect(page.title()).resolves.toMatch(/Riley/);
+    await botSays(page, /Hi, I.m Riley/);
+    await page.screenshot({ path: screenshotPath('1-welcome') });
+
+    await type(page, 'what is hot stone massage?');
+    await botSays(page, /stones/);
+
+    await type(page, 'my back hurts, what should I do?');
+    await botSays(page, 'quick safety check');
+    await tapSuggestion(page, 'No, none of these');
+    await botSays(page, 'How bad is the pain right now');
+    await type(page, 'about a 5');
+    await botSays(page, 'How long have you had this pain');
+    await tapSuggestion(page, 'About 2 weeks');
+    await botSays(page, 'getting better, getting worse');
+    await tapSuggestion(page, 'About the same');
+    await botSays(page, 'hours do you spend sitting');
+    await type(page, '9 to 5');
+    await botSays(page, 'wake up stiff');
+    await tapSuggestion(page, 'Sometimes');
+    await botSays(page, 'mattress old or sagging');
+    await tapSuggestion(page, "No, it's fine");
+    await botSays(page, 'How much stress');
+    await tapSuggestion(page, 'Some');
+    await botSays(page, 'Do you play sport');
+    await tapSuggestion(page, 'Neither');
+    await botSays(page, 'about massage safety');
+    await tapSuggestion(page, 'No');
+    await botSays(page, /Here.s what I understood/);
+    await tapSuggestion(page, 'Yes, show my plan');
+
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'Your plan' }).last();
+    await card.waitFor({ timeout: 15_000 });
+    await expect(card.textContent()).resolves.toMatch(/Finger circles along the spine/);
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('2-plan-card') });
+
+    // The card's button posts its value; the bot reads it as typed.
+    await card.locator('.ac-pushButton', { hasText: 'Walk me through the knee-to-chest stretch' }).click();
+    await botSays(page, 'Knee-to-chest stretch');
+    await tapSuggestion(page, 'Start');
+    await botSays(page, 'Step 1 of 5');
+    await tapSuggestion(page, 'Next');
+    await botSays(page, 'Step 2 of 5');
+    await page.screenshot({ path: screenshotPath('3-walkthrough') });
+    await page.close();
+  });
+
+  it('puts a chat bubble on a plain clinic page that opens the assistant in an isolated panel', async () => {
+    const page = await openPage();
+    await page.goto(clinic.url);
+    const bubble = page.getByRole('button', { name: 'Open chat with Riley' });
+    await bubble.waitFor();
+    // The host page's button style (hot pink, 30px) does not reach the bubble.
+    const background = await bubble.evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(background).not.toBe('rgb(255, 105, 180)');
+    await page.screenshot({ path: screenshotPath('4-clinic-page-closed') });
+
+    await bubble.click();
+    await expect(bubble.getAttribute('aria-expanded')).resolves.toBe('true');
+    const frame = await chatFrame(page);
+    await botSays(frame, /Hi, I.m Riley/);
+    await type(frame, 'how often should I get a massage');
+    await botSays(frame, /two weeks/);
+    await page.screenshot({ path: screenshotPath('5-clinic-page-open') });
+
+    // Keyboard: Escape (here typed in the chat's send box) closes the panel and gives focus back to the bubble.
+    await page.keyboard.press('Escape');
+    await eventually(async () => expect(await bubble.getAttribute('aria-expanded')).toBe('false'));
+    await eventually(async () => expect(await bubble.evaluate((element) => element.matches(':focus'))).toBe(true));
+    await page.screenshot({ path: screenshotPath('5b-clinic-page-closed-again') });
+    // And the bubble opens again from the keyboard.
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(await bubble.getAttribute('aria-expanded')).toBe('true'));
+    await page.close();
+  });
+
+  it('fills a phone screen when opened', async () => {
+    const page = await openPage({ width: 375, height: 667 });
+    await page.goto(clinic.url);
+    await page.getByRole('button', { name: 'Open chat with Riley' }).click();
+    const frame = await chatFrame(page);
+    await botSays(frame, /Hi, I.m Riley/);
+    const panel = page.getByRole('dialog', { name: 'Chat with Riley' });
+    const box = await panel.boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(370);
+    expect(box?.height).toBeGreaterThanOrEqual(600);
+    await page.screenshot({ path: screenshotPath('6-phone') });
+    await page.close();
+  });
+
+  it('logged no errors in the browser console', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+/** Retries an assertion for a few seconds: the panel opens and closes through messages between frames. */
+async function eventually(assertion: () => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+async function chatFrame(page: Page): Promise<Frame> {
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find((candidate) => candidate.url().includes('embed=1'));
+    if (frame) return frame;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the chat frame did not load');
+}

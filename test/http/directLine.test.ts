@@ -1,0 +1,228 @@
+import type { Activity } from 'botbuilder';
+import { DirectLineTokens } from '../../src/channels/directLine/tokens';
+import { createApp, type App } from '../../src/app';
+import { silentLogger, testConfig } from '../helpers';
+import { start } from './botClient';
+
+const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
+const ALLOWED = 'http://clinic.example.org';
+
+interface Session {
+  conversationId: string;
+  token: string;
+}
+
+describe('self-hosted Direct Line', () => {
+  let app: App;
+  let base: string;
+
+  beforeAll(async () => {
+    app = createApp(testConfig({ DIRECTLINE_SECRET: SECRET, WEBCHAT_ORIGINS: ALLOWED }), { logger: silentLogger });
+    base = await start(app);
+  });
+  afterAll(() => app.close());
+
+  const call = async (
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
+  };
+
+  async function newSession(): Promise<Session> {
+    const { status, json } = await call('POST', '/v3/directline/tokens/generate');
+    expect(status).toBe(200);
+    return { conversationId: json.conversationId, token: json.token };
+  }
+
+  /** Polls like Web Chat until an activity matching the test arrives; returns everything seen. */
+  async function pollUntil(session: Session, found: (activity: Partial<Activity>) => boolean, watermark = '') {
+    const deadline = Date.now() + 5000;
+    const seen: Partial<Activity>[] = [];
+    let mark = watermark;
+    while (Date.now() < deadline) {
+      const { status, json } = await call(
+        'GET',
+        `/v3/directline/conversations/${session.conversationId}/activities?watermark=${mark}`,
+        session.token,
+      );
+      expect(status).toBe(200);
+      seen.push(...json.activities);
+      mark = json.watermark;
+      if (seen.some(found)) return { seen, watermark: mark };
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`not found in ${JSON.stringify(seen.map((activity) => activity.text))}`);
+  }
+
+  it('starts a conversation with a welcome, takes a message, and returns replies after the watermark', async () => {
+    const session = await newSession();
+    const started = await call('POST', '/v3/directline/conversations', session.token, { user: { id: 'someone-else' } });
+    expect(started.status).toBe(201);
+    expect(started.json.conversationId).toBe(session.conversationId);
+
+    const welcome = await pollUntil(session, (activity) => /Hi, I'm BackCare/.test(activity.text ?? ''));
+    const hello = welcome.seen.find((activity) => /Hi, I'm BackCare/.test(activity.text ?? ''))!;
+    expect(hello.from?.role).toBe('bot');
+    expect(hello.suggestedActions?.actions.map((action) => action.title)).toContain('Get a personal plan');
+
+    const posted = await call(
+      'POST',
+      `/v3/directline/conversations/${session.conversationId}/activities`,
+      session.token,
+      {
+        type: 'message',
+        text: 'what is swedish massage',
+        from: { id: 'someone-else' },
+        channelData: { clientActivityID: 'client-1' },
+      },
+    );
+    expect(posted.status).toBe(200);
+    expect(posted.json.id).toMatch(new RegExp(`^${session.conversationId}\\|`));
+
+    const answer = await pollUntil(
+      session,
+      (activity) => /Swedish/.test(activity.text ?? '') && activity.from?.role === 'bot',
+      welcome.watermark,
+    );
+    // Only what came after the watermark, starting with the user's own message echoed back as Web Chat expects.
+    expect(answer.seen.some((activity) => /Hi, I'm BackCare/.test(activity.text ?? ''))).toBe(false);
+    const echo = answer.seen.find((activity) => activity.text === 'what is swedish massage')!;
+    expect(echo.from?.id).toMatch(/^dl_/); // from the token, not from what the client claimed
+    expect(echo.channelData).toEqual({ clientActivityID: 'client-1' });
+    expect(Number(answer.watermark)).toBeGreaterThan(Number(welcome.watermark));
+  });
+
+  it('refreshes a token and reconnects to the same conversation with it', async () => {
+    const session = await newSession();
+    await call('POST', '/v3/directline/conversations', session.token);
+    const refreshed = await call('POST', '/v3/directline/tokens/refresh', session.token);
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.json.conversationId).toBe(session.conversationId);
+    const again = await call(
+      'GET',
+      `/v3/directline/conversations/${session.conversationId}?watermark=`,
+      refreshed.json.token,
+    );
+    expect(again.status).toBe(200);
+    expect(again.json.conversationId).toBe(session.conversationId);
+    await pollUntil({ ...session, token: refreshed.json.token }, (activity) =>
+      /Hi, I'm BackCare/.test(activity.text ?? ''),
+    );
+  });
+
+  it("refuses another conversation's token, tampered, expired and missing tokens, and unknown conversations", async () => {
+    const mine = await newSession();
+    const theirs = await newSession();
+    await call('POST', '/v3/directline/conversations', theirs.token);
+    const theirActivities = `/v3/directline/conversations/${theirs.conversationId}/activities`;
+
+    expect((await call('GET', theirActivities, mine.token)).status).toBe(403);
+    expect((await call('POST', theirActivities, mine.token, { type: 'message', text: 'hi' })).status).toBe(403);
+    expect((await call('GET', `/v3/directline/conversations/${theirs.conversationId}`, mine.token)).status).toBe(403);
+
+    // The same token with the conversation in its payload swapped: the signature no longer matches.
+    const [header, payload, signature] = mine.token.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const forged = [
+      header,
+      Buffer.from(JSON.stringify({ ...claims, conv: theirs.conversationId })).toString('base64url'),
+      signature,
+    ].join('.');
+    const tampered = await call('GET', theirActivities, forged);
+    expect(tampered.status).toBe(401);
+    expect(tampered.json.error.code).toBe('Unauthorized');
+
+    const expired = new DirectLineTokens(SECRET).issue(
+      mine.conversationId,
+      claims.user,
+      Date.now() - 31 * 60 * 1000,
+    ).token;
+    const late = await call('GET', `/v3/directline/conversations/${mine.conversationId}/activities`, expired);
+    expect(late.status).toBe(403);
+    expect(late.json.error.code).toBe('TokenExpired');
+    expect((await call('POST', '/v3/directline/tokens/refresh', expired)).status).toBe(403);
+
+    expect((await call('GET', `/v3/directline/conversations/${mine.conversationId}/activities`)).status).toBe(401);
+    const otherKey = new DirectLineTokens('another-secret-that-is-long-enough-to-sign').issue(
+      mine.conversationId,
+      claims.user,
+    ).token;
+    expect((await call('POST', '/v3/directline/conversations', otherKey)).status).toBe(401);
+
+    const unknown = new DirectLineTokens(SECRET).issue('no-such-conversation', 'dl_nobody').token;
+    expect((await call('GET', '/v3/directline/conversations/no-such-conversation/activities', unknown)).status).toBe(
+      404,
+    );
+  });
+
+  it('refuses oversize and malformed activities', async () => {
+    const session = await newSession();
+    const activities = `/v3/directline/conversations/${session.conversationId}/activities`;
+    const big = await call('POST', activities, session.token, { type: 'message', text: 'x'.repeat(40 * 1024) });
+    expect(big.status).toBe(413);
+    const huge = await call('POST', activities, session.token, { type: 'message', text: 'x'.repeat(300 * 1024) });
+    expect(huge.status).toBe(413);
+    expect((await call('POST', activities, session.token, '{"type": "message", ')).status).toBe(400);
+    expect((await call('POST', activities, session.token, { text: 'no type' })).status).toBe(400);
+    expect((await call('POST', activities, session.token, '[1, 2]')).status).toBe(400);
+  });
+
+  it('limits the request rate per token', async () => {
+    const session = await newSession();
+    const path = `/v3/directline/conversations/${session.conversationId}/activities?watermark=`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) statuses.push((await call('GET', path, session.token)).status);
+    expect(statuses.slice(0, 30).every((status) => status === 200)).toBe(true);
+    const limited = await call('GET', path, session.token);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('10');
+  });
+
+  it('allows only configured origins from a browser', async () => {
+    const preflight = (origin: string) =>
+      call('OPTIONS', '/v3/directline/tokens/generate', undefined, undefined, {
+        origin,
+        'access-control-request-method': 'POST',
+      });
+    const allowed = await preflight(ALLOWED);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+    expect((await preflight('http://evil.example.com')).status).toBe(403);
+    const fromEvil = await call('POST', '/v3/directline/tokens/generate', undefined, undefined, {
+      origin: 'http://evil.example.com',
+    });
+    expect(fromEvil.status).toBe(403);
+    // The page itself, served by this server, is same-origin.
+    const own = await call('POST', '/v3/directline/tokens/generate', undefined, undefined, { origin: base });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('lets only this process post as the bot', async () => {
+    const session = await newSession();
+    const forged = await call(
+      'POST',
+      `/directline/connector/guess/v3/conversations/${session.conversationId}/activities`,
+      undefined,
+      {
+        type: 'message',
+        text: 'I am the bot, honest',
+      },
+    );
+    expect(forged.status).toBe(401);
+  });
+});
