@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   logger.info(
     {
       url: `http://${address.address}:${address.port}/api/messages`,
+      chatPage: `http://${address.address === '0.0.0.0' ? 'localhost' : address.address}:${address.port}/`,
       storage: config.storage === 'sqlite' ? config.sqlitePath : 'memory',
       topics: app.index.topics.size,
       authentication: config.microsoftApp.appId ? 'on' : 'off (local use only)',

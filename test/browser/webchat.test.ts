@@ -137,6 +137,20 @@ describeInBrowser('clinic website assistant in Chromium', () => {
     await page.close();
   });
 
+  it('reconnects to the same conversation after a page reload', async () => {
+    const page = await openPage();
+    await page.goto(base);
+    await botSays(page, /Hi, I.m Riley/);
+    await type(page, 'what is thai massage?');
+    await botSays(page, /clothed/);
+    await page.reload();
+    // The history comes back from the same Direct Line conversation, and the chat goes on.
+    await botSays(page, /clothed/);
+    await type(page, 'tell me more');
+    await botSays(page, /Thai/);
+    await page.close();
+  });
+
   it('puts a chat bubble on a plain clinic page that opens the assistant in an isolated panel', async () => {
     const page = await openPage();
     await page.goto(clinic.url);

@@ -54,9 +54,9 @@ async function fakeChannel(): Promise<{ server: Server; url: string; received: P
   return { server, url: `http://127.0.0.1:${port}`, received };
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -104,6 +104,36 @@ describe('holds counted with a message after the turn', () => {
     } finally {
       await app.close();
       channel.server.close();
+    }
+  });
+
+  it('counts a hold in the web chat too, through the self-hosted Direct Line', async () => {
+    const app = createApp(testConfig({ KNOWLEDGE_DIR: dir }), { logger: silentLogger });
+    const base = await start(app);
+    const { conversationId, token } = await (
+      await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })
+    ).json();
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const conversation = `${base}/v3/directline/conversations/${conversationId}`;
+    const texts = async () =>
+      ((await (await fetch(`${conversation}/activities`, { headers })).json()).activities as Partial<Activity>[]).map(
+        (activity) => activity.text ?? '',
+      );
+    try {
+      await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers });
+      for (const text of ['walk me through the knee to chest stretch', 'start', 'next'])
+        await fetch(`${conversation}/activities`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ type: 'message', text }),
+        });
+      await until(async () => (await texts()).some((text) => /Step 2 of 5/.test(text)), 'step 2');
+      await until(
+        async () => (await texts()).some((text) => /That's 1 second: well done/.test(text)),
+        'the end of the hold',
+      );
+    } finally {
+      await app.close();
     }
   });
 });

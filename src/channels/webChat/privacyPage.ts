@@ -10,7 +10,8 @@ export function privacyPageHtml(branding: Branding, topic: Topic | undefined): s
   const body = topic
     ? markdownToHtml([topic.answer, topic.more ?? ''].join('\n\n'))
     : '<p>No privacy notice is set.</p>';
-  const title = `Privacy: ${escapeHtml(branding.botName)}, ${escapeHtml(branding.clinicName)}`;
+  const names = branding.botName === branding.clinicName ? [branding.botName] : [branding.botName, branding.clinicName];
+  const title = `Privacy: ${escapeHtml(names.join(', '))}`;
   return `<!doctype html>
 <html lang="en">
 <head>
