@@ -10,8 +10,8 @@ import { walkThroughAction } from './routineReplies';
 /** Starting points offered when the user has not asked anything yet, or asked something we cannot answer. */
 const STARTER_TOPICS = ['therapy.which', 'stretch.overview', 'cause.overview', 'safety.see-physician'];
 export const MORE_ACTION = 'Tell me more';
-export const WALK_ME_THROUGH_IT = 'Walk me through it';
-export const START_ASSESSMENT = 'Get a personal plan';
+const WALK_ME_THROUGH_IT = 'Walk me through it';
+const START_ASSESSMENT = 'Get a personal plan';
 const SCORES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
 export const SOMETHING_ELSE = 'Something else';
 

@@ -4,7 +4,7 @@ import type { Routine, RoutineStep } from '../src/kb/schema';
 
 export const START = 'Start';
 export const NOT_NOW = 'Not now';
-export const END_HERE = 'End here';
+const END_HERE = 'End here';
 const STEP_CONTROLS = ['Next', 'Repeat', 'Back', 'Pause', 'Skip', 'That hurts', 'Stop'];
 const YOU_CAN_SAY = 'You can say:';
 const SCORES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];

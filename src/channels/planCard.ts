@@ -6,7 +6,7 @@ import { renderReply } from './reply';
 /** Channels whose clients render Adaptive Cards; elsewhere (Slack, SMS, ...) the plan goes as text. */
 const ADAPTIVE_CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator', 'directlinespeech']);
 
-export function supportsAdaptiveCards(channelId: string): boolean {
+function supportsAdaptiveCards(channelId: string): boolean {
   return ADAPTIVE_CARD_CHANNELS.has(channelId);
 }
 

@@ -14,8 +14,8 @@ import { RateLimiter } from './rateLimiter';
 import type { DirectLineTokens } from './tokens';
 
 /** What a visitor may post: a chat message is a few hundred bytes; Direct Line itself refuses large activities. */
-export const MAX_ACTIVITY_BYTES = 32 * 1024;
-export const CHANNEL_ID = 'directline';
+const MAX_ACTIVITY_BYTES = 32 * 1024;
+const CHANNEL_ID = 'directline';
 const BOT: ChannelAccount = { id: 'backcare', name: 'BackCare', role: 'bot' };
 /** Fields a client may set on an activity; everything that says who or where comes from the token and the server. */
 const CLIENT_FIELDS = [
