@@ -9,13 +9,21 @@ import { normaliseText } from '../src/nlu/normalise';
 import { buildPlan } from '../src/plan/buildPlan';
 import type { AssessmentAnswers, UserProfile } from '../src/plan/profile';
 import { answerKnowledgeQuestion } from './answerTopic';
-import { BAND_NUMBERS, QUESTIONS, readBand, type Band, type Question, type Reading } from './assessmentQuestions';
+import {
+  BAND_NUMBERS,
+  describeAnswers,
+  QUESTIONS,
+  readBand,
+  type Band,
+  type Question,
+  type Reading,
+} from './assessmentQuestions';
 import { warningSignUnchecked, type ConversationData } from './conversationData';
 import { recordPainScore } from './painHistory';
 import type { Replies } from './replies';
 import type { SafetyScreen } from './safetyScreen';
 import { send } from './send';
-import { isoDate, userToday } from './userClock';
+import { userDate, userToday } from './userClock';
 
 export const ASSESSMENT_DIALOG = 'assessment';
 const SUMMARY = QUESTIONS.length;
@@ -317,16 +325,15 @@ export class AssessmentDialog extends Dialog {
   }
 
   private summary(state: AssessmentState): Reply {
-    const lines = QUESTIONS.map((question) => `- ${question.label}: ${question.describe(state.answers) ?? 'skipped'}`);
     return {
-      text: `Here's what I understood:\n\n${lines.join('\n')}\n\nIs that right?`,
+      text: `Here's what I understood:\n\n${describeAnswers(state.answers)}\n\nIs that right?`,
       actions: [CONFIRM, CHANGE],
     };
   }
 
   private async finish(dc: DialogContext, state: AssessmentState): Promise<DialogTurnResult> {
     const context = dc.context;
-    const today = isoDate(userToday(context.activity));
+    const today = userDate(context.activity);
     const plan = buildPlan(state.answers, {
       warningSignUnchecked: warningSignUnchecked(await this.conversationData.get(context, {})),
     });

@@ -11,6 +11,7 @@ import { normaliseText } from '../src/nlu/normalise';
 import { recognizeSeverity } from '../src/nlu/severity';
 import { recognizeSittingHours } from '../src/nlu/sittingHours';
 import { severityBand, type AssessmentAnswers } from '../src/plan/profile';
+import { SCORE_ACTIONS } from './wording';
 
 export type QuestionId =
   | 'warningSigns'
@@ -124,7 +125,7 @@ export const QUESTIONS: Question[] = [
       text:
         'How bad is the pain right now, from 0 (no pain) to 10 (the worst you can imagine)?' +
         (previousScore === undefined ? '' : ` Last time you said ${previousScore}.`),
-      actions: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
+      actions: SCORE_ACTIONS,
     }),
     example: 'Please give me a number from 0 to 10, for example **6**, or "about a 4".',
     choices: ['Mild (1-3)', 'Moderate (4-6)', 'Severe (7-10)'],
@@ -256,6 +257,11 @@ export const QUESTIONS: Question[] = [
     words: { yes: 'one applies', no: 'none', unsure: 'not sure' },
   }),
 ];
+
+/** Every answer in a few words, one line per question, for the summary and "what do you know about me". */
+export function describeAnswers(answers: AssessmentAnswers): string {
+  return QUESTIONS.map((question) => `- ${question.label}: ${question.describe(answers) ?? 'skipped'}`).join('\n');
+}
 
 function readSeverity(text: string): Reading {
   const band = bandNamed(text);

@@ -7,7 +7,7 @@ import { warningSignUnchecked, type ConversationData } from './conversationData'
 import { recordPainScore } from './painHistory';
 import type { Replies } from './replies';
 import { send } from './send';
-import { isoDate, userToday } from './userClock';
+import { userDate } from './userClock';
 
 export const CHECK_IN_DIALOG = 'checkIn';
 /** Where the check-in hands over a message that is not a score: the main dialog's router. */
@@ -46,7 +46,7 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
 
     const profile = await this.profile.get(dc.context, {});
     const previous = profile.painHistory?.at(-1)?.score ?? value;
-    recordPainScore(profile, isoDate(userToday(dc.context.activity)), value);
+    recordPainScore(profile, userDate(dc.context.activity), value);
     const trend = trendBetween(previous, value);
     if (profile.answers) {
       profile.answers = { ...profile.answers, severity: value, trend };

@@ -3,16 +3,16 @@ import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import type { RoutineFinder } from '../src/kb/routineFinder';
 import type { Topic } from '../src/kb/loadKnowledge';
 import type { PainRecord, Trend, UserProfile } from '../src/plan/profile';
-import { QUESTIONS } from './assessmentQuestions';
+import { describeAnswers } from './assessmentQuestions';
 import type { ConversationData } from './conversationData';
 import { walkThroughAction } from './routineReplies';
+import { lowerFirst, SCORE_ACTIONS } from './wording';
 
 /** Starting points offered when the user has not asked anything yet, or asked something we cannot answer. */
 const STARTER_TOPICS = ['therapy.which', 'stretch.overview', 'cause.overview', 'safety.see-physician'];
 export const MORE_ACTION = 'Tell me more';
 const WALK_ME_THROUGH_IT = 'Walk me through it';
 const START_ASSESSMENT = 'Get a personal plan';
-const SCORES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
 export const SOMETHING_ELSE = 'Something else';
 
 /** The words the bot uses outside topic answers, kept together so the voice stays the same. */
@@ -39,7 +39,7 @@ export class Replies {
   welcomeBack(last: PainRecord): Reply {
     return {
       text: `Welcome back! Last time, on ${longDate(last.date)}, your pain was ${last.score}/10. How is it today, from 0 to 10?`,
-      actions: SCORES,
+      actions: SCORE_ACTIONS,
       actionsIntro: 'You can answer:',
     };
   }
@@ -73,9 +73,7 @@ export class Replies {
   whatIKnow(profile: UserProfile, conversation: ConversationData): Reply {
     const sections: string[] = [];
     if (profile.answers) {
-      const answers = profile.answers;
-      const lines = QUESTIONS.map((question) => `- ${question.label}: ${question.describe(answers) ?? 'skipped'}`);
-      sections.push(`**Your answers** (${longDate(profile.assessedOn!)}):\n${lines.join('\n')}`);
+      sections.push(`**Your answers** (${longDate(profile.assessedOn!)}):\n${describeAnswers(profile.answers)}`);
     }
     if (profile.plan) sections.push(`**Your plan:** ${profile.plan.items.map((item) => item.title).join('; ')}.`);
     const titleOf = (id: string) => lowerFirst(this.routines.byId(id)?.title ?? id);
@@ -249,8 +247,4 @@ function longDate(isoDate: string): string {
     year: 'numeric',
     timeZone: 'UTC',
   });
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

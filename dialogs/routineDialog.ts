@@ -15,7 +15,8 @@ import { recordPainScore, recordRoutine } from './painHistory';
 import type { Replies } from './replies';
 import { RoutineReplies, START, NOT_NOW, gentlerAction } from './routineReplies';
 import { send } from './send';
-import { isoDate, userToday } from './userClock';
+import { userDate } from './userClock';
+import { lowerFirst } from './wording';
 
 export const ROUTINE_DIALOG = 'routine';
 
@@ -114,12 +115,12 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
   ): Promise<DialogTurnResult> {
     const control = recognizeRoutineControl(text);
     if (control === 'hurts') return this.hurt(dc, state, routine);
-    if (control === 'next' || control === 'resume' || normaliseText(text) === normaliseText(START)) {
+    const normalised = normaliseText(text);
+    if (control === 'next' || control === 'resume' || normalised === normaliseText(START)) {
       state.stage = 'step';
       await this.showStep(dc.context, state, routine);
       return Dialog.EndOfTurn;
     }
-    const normalised = normaliseText(text);
     if (control === 'pause' || normalised === normaliseText(NOT_NOW) || /^(no|nope|nah)\b/.test(normalised)) {
       await send(dc.context, this.say.notNow(routine));
       return dc.endDialog();
@@ -180,7 +181,7 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
     const context = dc.context;
     if (value !== null) {
       const profile = await this.profile.get(context, {});
-      recordPainScore(profile, isoDate(userToday(context.activity)), value, routine.id);
+      recordPainScore(profile, userDate(context.activity), value, routine.id);
       await this.profile.set(context, profile);
     }
     await send(context, this.say.afterwards(routine, state.scoreBefore, value));
@@ -226,7 +227,7 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
   ): Promise<void> {
     const profile = await this.profile.get(context, {});
     delete profile.routineProgress;
-    const date = isoDate(userToday(context.activity));
+    const date = userDate(context.activity);
     recordRoutine(profile, { date, routineId: routine.id, outcome, ...(step === undefined ? {} : { step }) });
     await this.profile.set(context, profile);
   }
@@ -250,8 +251,4 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
   private answeredKnowledgeQuestion(context: TurnContext, text: string): Promise<boolean> {
     return answerKnowledgeQuestion(context, text, this.index, this.conversationData, this.replies);
   }
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

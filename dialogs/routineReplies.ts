@@ -1,13 +1,13 @@
 import type { Reply } from '../src/channels/reply';
 import type { RoutineFinder } from '../src/kb/routineFinder';
 import type { Routine, RoutineStep } from '../src/kb/schema';
+import { lowerFirst, SCORE_ACTIONS } from './wording';
 
 export const START = 'Start';
 export const NOT_NOW = 'Not now';
 const END_HERE = 'End here';
 const STEP_CONTROLS = ['Next', 'Repeat', 'Back', 'Pause', 'Skip', 'That hurts', 'Stop'];
 const YOU_CAN_SAY = 'You can say:';
-const SCORES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
 
 export const gentlerAction = (gentler: Routine) => `Try the gentler ${lowerFirst(gentler.title)}`;
 export const walkThroughAction = (routine: Routine) => `Walk me through the ${lowerFirst(routine.title)}`;
@@ -105,7 +105,7 @@ export class RoutineReplies {
   howDoYouFeel(routine: Routine): Reply {
     return {
       text: `Well done: that's the end of the ${lowerFirst(routine.title)}. How does your back feel now, from 0 to 10?`,
-      actions: [...SCORES, 'Skip'],
+      actions: [...SCORE_ACTIONS, 'Skip'],
       actionsIntro: 'You can answer:',
     };
   }
@@ -145,8 +145,4 @@ function doseOf(step: RoutineStep): string {
 
 function seconds(count: number): string {
   return `${count} second${count === 1 ? '' : 's'}`;
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -13,8 +13,9 @@ export function userToday(activity: Partial<Activity>): Date {
   return new Date(when.getFullYear(), when.getMonth(), when.getDate());
 }
 
-/** yyyy-mm-dd of a date in the server's time zone (userToday's dates are built there). */
-export function isoDate(date: Date): string {
+/** The user's date as yyyy-mm-dd, for the pain history. */
+export function userDate(activity: Partial<Activity>): string {
+  const date = userToday(activity);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
