@@ -43,7 +43,7 @@ export class ConversationStore {
   find(id: string): Conversation | undefined {
     const conversation = this.conversations.get(id);
     if (!conversation) return undefined;
-    if (this.now() - conversation.lastUsed > CONVERSATION_IDLE_MS) {
+    if (this.isIdle(conversation)) {
       this.conversations.delete(id);
       return undefined;
     }
@@ -69,8 +69,10 @@ export class ConversationStore {
   }
 
   expireIdle(): void {
-    const now = this.now();
-    for (const [id, conversation] of this.conversations)
-      if (now - conversation.lastUsed > CONVERSATION_IDLE_MS) this.conversations.delete(id);
+    for (const [id, conversation] of this.conversations) if (this.isIdle(conversation)) this.conversations.delete(id);
+  }
+
+  private isIdle(conversation: Conversation): boolean {
+    return this.now() - conversation.lastUsed > CONVERSATION_IDLE_MS;
   }
 }

@@ -43,7 +43,8 @@ export interface DirectLineOptions {
   logger: Logger;
 }
 
-type Check = { conversation: Conversation; token: string } | undefined;
+/** An authorised request: its conversation, its token and the seconds the token has left. */
+type Check = { conversation: Conversation; token: string; expiresIn: number } | undefined;
 
 /**
  * A self-hosted Direct Line 3.0 endpoint for Web Chat (polling; no WebSocket
@@ -153,7 +154,7 @@ export class DirectLineServer {
     if (!this.store.create(conversationId, userId))
       return void res.send(503, error('ServiceUnavailable', 'too many conversations; try again later'));
     const { token, expiresIn } = this.options.tokens.issue(conversationId, userId);
-    res.send(200, { conversationId, token, expires_in: expiresIn });
+    res.send(200, session(conversationId, token, expiresIn));
   }
 
   private refresh(req: Request, res: Response): void {
@@ -161,14 +162,14 @@ export class DirectLineServer {
     if (!checked) return;
     const { conversation } = checked;
     const { token, expiresIn } = this.options.tokens.issue(conversation.id, conversation.userId);
-    res.send(200, { conversationId: conversation.id, token, expires_in: expiresIn });
+    res.send(200, session(conversation.id, token, expiresIn));
   }
 
   /** Starting tells the bot who joined, so the welcome is there as soon as the chat opens. */
   private async start(req: Request, res: Response): Promise<void> {
     const checked = this.authorise(req, res);
     if (!checked) return;
-    const { conversation, token } = checked;
+    const { conversation, token, expiresIn } = checked;
     if (!conversation.started) {
       conversation.started = true;
       await this.toBot(conversation, {
@@ -176,17 +177,13 @@ export class DirectLineServer {
         membersAdded: [BOT, visitor(conversation)],
       });
     }
-    res.send(201, { conversationId: conversation.id, token, expires_in: this.expiresIn(token) });
+    res.send(201, session(conversation.id, token, expiresIn));
   }
 
   private reconnect(req: Request, res: Response): void {
     const checked = this.authorise(req, res, req.params.conversationId);
     if (!checked) return;
-    res.send(200, {
-      conversationId: checked.conversation.id,
-      token: checked.token,
-      expires_in: this.expiresIn(checked.token),
-    });
+    res.send(200, session(checked.conversation.id, checked.token, checked.expiresIn));
   }
 
   private activities(req: Request, res: Response): void {
@@ -276,12 +273,8 @@ export class DirectLineServer {
       res.send(404, error('NotFound', 'unknown conversation'));
       return undefined;
     }
-    return { conversation, token: token! };
-  }
-
-  private expiresIn(token: string): number {
-    const checked = this.options.tokens.check(token);
-    return checked.ok ? Math.max(0, checked.claims.expiresAt - Math.floor(Date.now() / 1000)) : 0;
+    const expiresIn = Math.max(0, checked.claims.expiresAt - Math.floor(Date.now() / 1000));
+    return { conversation, token: token!, expiresIn };
   }
 
   /** Same origin, no origin (not a browser), or a configured one; sets the CORS header for the last. */
@@ -294,6 +287,11 @@ export class DirectLineServer {
     res.header('Vary', 'Origin');
     return true;
   }
+}
+
+/** What Direct Line answers about a conversation's session. */
+function session(conversationId: string, token: string, expiresIn: number) {
+  return { conversationId, token, expires_in: expiresIn };
 }
 
 function visitor(conversation: Conversation): ChannelAccount {

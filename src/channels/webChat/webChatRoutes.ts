@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
@@ -17,11 +17,12 @@ export interface WebChatOptions {
 }
 
 interface StaticFile {
+  path: string;
   type: string;
-  body: Buffer;
-  /** Compressed on first request, then kept. */
-  gzipped?: Buffer;
   cacheSeconds: number;
+  /** Read, and compressed, on first request, then kept: start-up does not pay for the 4 MB Web Chat bundle. */
+  body?: Buffer;
+  gzipped?: Buffer;
 }
 
 // Served from the source tree: tsc compiles TypeScript only, and these are browser files.
@@ -34,14 +35,13 @@ const STATIC_DIR = join(PROJECT_ROOT, 'src', 'channels', 'webChat', 'static');
  */
 export function registerWebChat(server: Server, options: WebChatOptions): void {
   const files = new Map<string, StaticFile>([
-    [
-      'webchat.js',
-      { type: 'application/javascript; charset=utf-8', body: readFileSync(webChatBundle()), cacheSeconds: 86_400 },
-    ],
+    ['webchat.js', { path: webChatBundle(), type: 'application/javascript; charset=utf-8', cacheSeconds: 86_400 }],
     ['chat.js', staticFile('chat.js', 'application/javascript; charset=utf-8')],
     ['chat.css', staticFile('chat.css', 'text/css; charset=utf-8')],
     ['avatar.svg', staticFile('avatar.svg', 'image/svg+xml')],
   ]);
+  // A missing file is an installation fault: say so at start-up, not to the first visitor.
+  for (const file of files.values()) if (!existsSync(file.path)) throw new Error(`web chat file missing: ${file.path}`);
   const frameAncestors = ["'self'", ...options.allowedOrigins].join(' ');
   const pageHeaders = {
     'Content-Type': 'text/html; charset=utf-8',
@@ -86,6 +86,7 @@ function sendStatic(req: Request, res: Response, file: StaticFile): void {
     'X-Content-Type-Options': 'nosniff',
     Vary: 'Accept-Encoding',
   };
+  file.body ??= readFileSync(file.path);
   if (/\bgzip\b/.test(req.header('accept-encoding') ?? '') && file.body.length > 1024) {
     file.gzipped ??= gzipSync(file.body);
     res.sendRaw(200, file.gzipped, { ...headers, 'Content-Encoding': 'gzip' });
@@ -93,7 +94,7 @@ function sendStatic(req: Request, res: Response, file: StaticFile): void {
 }
 
 function staticFile(name: string, type: string): StaticFile {
-  return { type, body: readFileSync(join(STATIC_DIR, name)), cacheSeconds: 3600 };
+  return { path: join(STATIC_DIR, name), type, cacheSeconds: 3600 };
 }
 
 /** The full browser bundle (with Adaptive Cards) shipped in the botframework-webchat package. */
