@@ -1,5 +1,5 @@
 import { Culture, recognizeNumber } from '@microsoft/recognizers-text-suite';
-import { isTypoOf } from './typos';
+import { correctTypo } from './typos';
 
 export interface SeverityReading {
   /** The pain score on the 0-10 scale, or null when the answer holds none. */
@@ -89,7 +89,10 @@ function clean(text: string): string {
     .replace(/['\u2018\u2019`]/g, '')
     // "8ish", "7pm": the recognizer needs the number apart from the letters.
     .replace(/(\d)([a-z])/g, '$1 $2')
-    .replace(/(^|[^a-z])([a-z]{3,})(?=$|[^a-z])/g, (all, before: string, word: string) => before + numberWordFor(word));
+    .replace(
+      /(^|[^a-z])([a-z]{3,})(?=$|[^a-z])/g,
+      (all, before: string, word: string) => before + correctTypo(word, NUMBER_WORDS, 3),
+    );
   return words
     .replace(ANCHOR, ' ')
     .replace(ALTERNATIVES_OUT_OF_TEN, '$1 or $2')
@@ -99,11 +102,6 @@ function clean(text: string): string {
     .replace(OUT_OF_TEN, '')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** "sevn" -> "seven"; real words ("fine", "none") are left as they are. */
-function numberWordFor(word: string): string {
-  return NUMBER_WORDS.find((numberWord) => isTypoOf(word, numberWord, 3)) ?? word;
 }
 
 function isScore(text: string, found: string, start: number, end: number): boolean {

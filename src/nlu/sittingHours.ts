@@ -1,5 +1,5 @@
 import { Culture, recognizeNumber } from '@microsoft/recognizers-text-suite';
-import { isTypoOf } from './typos';
+import { correctTypo } from './typos';
 
 export interface SittingHoursReading {
   /** Hours sitting on a typical day, or null when the answer gives no number. */
@@ -33,7 +33,7 @@ export function recognizeSittingHours(text: string): SittingHoursReading {
     // "5/6 hours" is five or six, not five sixths.
     .replace(/(\d)\s*\/\s*(\d)/g, '$1 or $2')
     .replace(/(?<!half )\ban hour\b/g, '1 hour')
-    .replace(/\b[a-z]{3,}\b/g, numberWordFor);
+    .replace(/\b[a-z]{3,}\b/g, (word) => correctTypo(word, NUMBER_WORDS, 4));
   if (NONE.test(lower)) return { hours: 0, vague: false };
   // "nine to five" is a span too.
   const span = CLOCK_SPAN.exec(lower.replace(NUMBER_WORD, (word) => String(NUMBER_WORDS.indexOf(word))));
@@ -48,11 +48,6 @@ export function recognizeSittingHours(text: string): SittingHoursReading {
     return hours <= 24 ? { hours, vague: false } : { hours: null, vague: false };
   }
   return { hours: null, vague: VAGUE.test(lower) };
-}
-
-/** "eigth" -> "eight"; real words ("hour", "fine") are left as they are. */
-function numberWordFor(word: string): string {
-  return NUMBER_WORDS.find((numberWord) => isTypoOf(word, numberWord, 4)) ?? word;
 }
 
 /** "9 to 5" (the end is earlier on the clock) or times with am/pm or minutes are a span; "6 to 8" is two amounts. */

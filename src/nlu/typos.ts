@@ -11,6 +11,11 @@ export function isTypoOf(typed: string, expected: string, minLength: number): bo
   return withinOneEdit(typed, expected) && !isEnglishWord(typed);
 }
 
+/** The word a typo was meant to be ("sevn" -> "seven"), or the word itself when it is none of them. */
+export function correctTypo(word: string, meant: string[], minLength: number): string {
+  return meant.find((candidate) => isTypoOf(word, candidate, minLength)) ?? word;
+}
+
 /** Damerau-Levenshtein distance of at most 1: one letter added, dropped, changed, or two neighbours swapped. */
 function withinOneEdit(a: string, b: string): boolean {
   let i = 0;

@@ -2,28 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-/** The real command, as `npx backcare` runs it (compiled by `npm run build`, which `npm test` runs first). */
-const ROOT = resolve(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'backcare.js');
-const env = (extra: NodeJS.ProcessEnv = {}) => ({ ...process.env, STORAGE: 'memory', LOG_LEVEL: 'silent', ...extra });
-
-function backcare(args: string[], input?: string, extraEnv: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    input,
-    env: env(extraEnv),
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const jsonLines = (stdout: string) =>
-  stdout
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line));
+import { join } from 'node:path';
+import { backcare, env, jsonLines, ROOT } from './runBackcare';
 
 describe('backcare kb', () => {
   it('validate exits 0 on the curated knowledge base', () => {

@@ -1,25 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
-
-/** The real command, as `npx backcare` runs it (compiled by `npm run build`, which `npm test` runs first). */
-const ROOT = resolve(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'backcare.js');
-
-function backcare(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    input,
-    env: { ...process.env, STORAGE: 'memory', LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const jsonLines = (stdout: string) =>
-  stdout
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line));
+import { backcare, jsonLines } from './runBackcare';
 
 describe('backcare parse severity', () => {
   it.each([
