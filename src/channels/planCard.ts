@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { Plan, PlanItem } from '../plan/buildPlan';
-import { formatPlanText, SECTION_HEADINGS } from '../plan/planText';
+import { formatPlanText, LEFT_OUT_HEADING, leftOutLine, planSections } from '../plan/planText';
 import { renderReply } from './reply';
 
 /** Channels whose clients render Adaptive Cards; elsewhere (Slack, SMS, ...) the plan goes as text. */
@@ -31,28 +31,20 @@ export function renderPlan(plan: Plan, channelId: string, introduction: string):
 
 function planBody(plan: Plan): object[] {
   const body: object[] = [{ type: 'TextBlock', text: 'Your plan', size: 'Large', weight: 'Bolder', wrap: true }];
-  let heading = '';
-  for (const item of plan.items) {
-    if (item.section === 'physician') {
-      body.push({ type: 'Container', style: 'attention', items: itemBlocks(item) });
-      continue;
-    }
-    if (SECTION_HEADINGS[item.section] !== heading) {
-      heading = SECTION_HEADINGS[item.section];
-      body.push({ type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Medium', spacing: 'Large', wrap: true });
-    }
-    body.push(...itemBlocks(item));
+  for (const { heading, items } of planSections(plan)) {
+    const blocks = items.flatMap(itemBlocks);
+    // Seeing a physician first stands out on its own, without a heading.
+    if (items[0].section === 'physician') body.push({ type: 'Container', style: 'attention', items: blocks });
+    else
+      body.push(
+        { type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Medium', spacing: 'Large', wrap: true },
+        ...blocks,
+      );
   }
   if (plan.leftOut.length > 0) {
-    body.push({ type: 'TextBlock', text: 'Not in your plan for now', weight: 'Bolder', spacing: 'Large', wrap: true });
+    body.push({ type: 'TextBlock', text: LEFT_OUT_HEADING, weight: 'Bolder', spacing: 'Large', wrap: true });
     for (const left of plan.leftOut)
-      body.push({
-        type: 'TextBlock',
-        text: `${left.title}: ${left.why}.`,
-        isSubtle: true,
-        wrap: true,
-        spacing: 'Small',
-      });
+      body.push({ type: 'TextBlock', text: leftOutLine(left), isSubtle: true, wrap: true, spacing: 'Small' });
   }
   return body;
 }
