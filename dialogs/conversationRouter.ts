@@ -1,8 +1,10 @@
-import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { recognizeCommand } from '../src/nlu/commands';
 import type { UserProfile } from '../src/plan/profile';
 import type { HoldTimers } from '../src/channels/holdTimers';
+import { MAX_UNDERSTOOD_CHARS } from '../src/nlu/messageLimits';
+import type { PersonalData } from '../src/state/personalData';
 import { FORGET_ME_DIALOG, ForgetMeDialog } from './forgetMeDialog';
 import type { ConversationData } from './conversationData';
 import { MAIN_DIALOG, type MainDialog, type MainDialogOptions } from './mainDialog';
@@ -27,8 +29,8 @@ export class ConversationRouter {
     dialogState: StatePropertyAccessor<DialogState>,
     private readonly conversationData: StatePropertyAccessor<ConversationData>,
     private readonly replies: Replies,
-    /** Everything stored about the user: both go on "forget me". */
-    private readonly states: BotState[],
+    /** Everything stored about the user, for "forget me". */
+    private readonly personalData: PersonalData,
     private readonly safety: SafetyScreen,
     private readonly profile: StatePropertyAccessor<UserProfile>,
     private readonly holdTimers: HoldTimers,
@@ -51,6 +53,12 @@ export class ConversationRouter {
     if (await this.safety.screen(context)) {
       // The urgent advice replaces whatever was running: nothing else is asked or answered in this turn.
       await dc.cancelAllDialogs();
+      return;
+    }
+    // Read in full for warning signs above; past this length nothing else reads it (each reader's work is bounded).
+    if ((context.activity.text ?? '').length > MAX_UNDERSTOOD_CHARS) {
+      await send(context, this.replies.tooLong());
+      if (dc.activeDialog) await dc.repromptDialog();
       return;
     }
     switch (recognizeCommand(context.activity.text ?? '')) {
@@ -93,7 +101,7 @@ export class ConversationRouter {
       await send(context, this.replies.keptData());
       return;
     }
-    for (const state of this.states) await state.delete(context);
+    await this.personalData.forget(context);
     await send(context, this.replies.forgotten());
   }
 }

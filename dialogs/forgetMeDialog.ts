@@ -19,7 +19,7 @@ export class ForgetMeDialog extends ComponentDialog {
         async (step: WaterfallStepContext) =>
           step.prompt(CONFIRM, {
             prompt:
-              'This deletes everything I have stored about you: this conversation and anything you told me. ' +
+              'This deletes everything I have stored about you: every conversation we have had and anything you told me. ' +
               'It cannot be undone. Delete it?',
             retryPrompt: 'Please answer yes to delete everything I have stored about you, or no to keep it.',
           }),

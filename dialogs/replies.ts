@@ -223,6 +223,28 @@ export class Replies {
     };
   }
 
+  tooLong(): Reply {
+    return {
+      text:
+        "That's a long message. I've read it for anything urgent, but I answer best when you ask one thing at a " +
+        'time. Could you put your question in a sentence or two?',
+    };
+  }
+
+  /** A turn failed: calm, and honest that it was on our side. */
+  turnFailed(): Reply {
+    return { text: "Sorry, something went wrong on my side. Please try again, or say 'start over'." };
+  }
+
+  /** Storage failed (a full disk, say): what was saved before is safe, this turn's answer may not be. */
+  notSaved(): Reply {
+    return {
+      text:
+        "Sorry, I couldn't save that just now, so I may not remember it. What you told me before is safe. " +
+        'Please try again in a little while.',
+    };
+  }
+
   notText(): Reply {
     return { text: 'I can only read text messages for now. Please type your question.' };
   }

@@ -60,7 +60,14 @@ export class SafetyScreen {
     data.clinicianChecked = false;
     // For the clinic: what and when, never what the user wrote.
     this.logger.warn(
-      { event: 'red_flag', category, level, channel: context.activity.channelId, at: new Date().toISOString() },
+      // "urgency", not "level": pino's own level key is on the same line.
+      {
+        event: 'red_flag',
+        category,
+        urgency: level,
+        channel: context.activity.channelId,
+        at: new Date().toISOString(),
+      },
       'warning sign reported',
     );
   }

@@ -1,32 +1,39 @@
 import type { AddressInfo } from 'node:net';
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   type Storage,
 } from 'botbuilder';
 import * as restify from 'restify';
 import type { BackCareBot } from './bot';
+import { BotFrameworkAdapter } from './channels/botFramework/botFrameworkAdapter';
+import { registerMessagesRoute } from './channels/botFramework/messagesRoute';
 import { DirectLineServer } from './channels/directLine/directLineServer';
 import { DirectLineTokens } from './channels/directLine/tokens';
 import { registerWebChat } from './channels/webChat/webChatRoutes';
 import type { Config } from './config';
 import { createBot } from './createBot';
+import { Draining } from './http/draining';
+import { guarded } from './http/guarded';
+import { rejectUnroutableTargets } from './http/requestTarget';
 import type { KnowledgeIndex } from './kb/knowledgeIndex';
 import type { Logger } from './logger';
 import { VERSION } from './version';
 
-/** Bot Framework activities are small; anything much larger is not one. */
-const MAX_BODY_BYTES = 256 * 1024;
+/** A client gets this long to send a whole request (slow senders hold a socket, never the event loop). */
+const REQUEST_TIMEOUT_MS = 30_000;
+const HEADERS_TIMEOUT_MS = 15_000;
+/** Shutdown: how long running requests may take to finish before their connections are cut. */
+const DRAIN_GRACE_MS = 8_000;
 
 export interface App {
   server: restify.Server;
-  adapter: CloudAdapter;
+  adapter: BotFrameworkAdapter;
   bot: BackCareBot;
   index: KnowledgeIndex;
   /** Starts listening; resolves with the bound address (port 0 picks a free one). */
   listen(port?: number, host?: string): Promise<AddressInfo>;
-  /** Stops accepting requests, lets running ones finish, and closes storage. */
+  /** Stops taking requests at once, lets running ones (and their bot turns) finish, and closes storage. */
   close(): Promise<void>;
 }
 
@@ -34,11 +41,17 @@ export interface AppOptions {
   logger: Logger;
   /** Overrides the configured storage (tests use MemoryStorage). */
   storage?: Storage;
+  /**
+   * Extra Bot Framework authentication settings (botbuilder's configuration keys, such as
+   * ToBotFromChannelOpenIdMetadataUrl): tests point token checks at a key server on loopback.
+   */
+  botFrameworkAuthentication?: Record<string, string | boolean>;
 }
 
 /** Builds everything without listening, so tests can drive the real server on a loopback port. */
-export function createApp(config: Config, { logger, storage }: AppOptions): App {
-  const { bot, index, onTurnError, close: closeBot } = createBot(config, logger, storage);
+export function createApp(config: Config, { logger, storage, botFrameworkAuthentication }: AppOptions): App {
+  const parts = createBot(config, logger, storage);
+  const { bot, index, onTurnError } = parts;
 
   const { appId, appPassword, appType, tenantId } = config.microsoftApp;
   const credentials = new ConfigurationServiceClientCredentialFactory({
@@ -48,27 +61,32 @@ export function createApp(config: Config, { logger, storage }: AppOptions): App 
     MicrosoftAppTenantId: tenantId,
   });
   // With no app id the adapter skips authentication, which is what the Emulator expects locally.
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: appId, MicrosoftAppTenantId: tenantId }, credentials),
+  const adapter = new BotFrameworkAdapter(
+    new ConfigurationBotFrameworkAuthentication(
+      { MicrosoftAppId: appId, MicrosoftAppTenantId: tenantId, ...botFrameworkAuthentication },
+      credentials,
+    ),
   );
   adapter.onTurnError = onTurnError;
+
   const server = restify.createServer({ name: 'backcare', version: VERSION });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  server.server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  const draining = new Draining();
+  server.pre(rejectUnroutableTargets);
+  server.pre(draining.track);
 
-  server.post('/api/messages', async (req, res) => {
-    // botbuilder answers a body that is not an activity with a 500; it is the client's mistake, so say so.
-    const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
-      res.send(400, { code: 'BadRequest', message: 'the body must be a Bot Framework activity (JSON with a "type")' });
-      return;
-    }
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
+  registerMessagesRoute(server, { adapter, run: (context) => bot.run(context), logger });
 
-  server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'ok', version: VERSION, topics: index.topics.size });
-    return next();
-  });
+  server.get(
+    '/healthz',
+    guarded(logger, (_req, res) => {
+      const storageHealth = parts.storageHealth();
+      const body = { status: storageHealth.ok ? 'ok' : 'degraded', version: VERSION, topics: index.topics.size };
+      if (storageHealth.ok) res.send(200, body);
+      else res.send(503, { ...body, storage: storageHealth.problem });
+    }),
+  );
 
   // The clinic website assistant: our own Direct Line for Web Chat, the chat page and the embed script.
   const directLine = new DirectLineServer({
@@ -79,11 +97,32 @@ export function createApp(config: Config, { logger, storage }: AppOptions): App 
     logger,
   });
   directLine.register(server);
+  parts.personalData.onForget(({ channelId, userId }) => {
+    if (channelId === 'directline') directLine.forgetUser(userId);
+  });
   registerWebChat(server, {
     branding: config.webChat.branding,
     allowedOrigins: config.webChat.allowedOrigins,
     privacyTopic: index.topics.get('bot.privacy'),
+    logger,
   });
+
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    draining.begin();
+    const closed = server.server.listening
+      ? new Promise<void>((resolve) => server.close(() => resolve()))
+      : Promise.resolve();
+    server.server.closeIdleConnections();
+    const finished = Promise.all([draining.idle(), directLine.idle()]);
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_GRACE_MS).unref());
+    await Promise.race([finished, grace]);
+    // Running requests are answered; what is left is idle keep-alive connections (or ones past the grace period).
+    server.server.closeAllConnections();
+    await closed;
+    directLine.close();
+    parts.close();
+  };
 
   return {
     server,
@@ -95,27 +134,9 @@ export function createApp(config: Config, { logger, storage }: AppOptions): App 
         server.once('error', reject);
         server.listen(port, host, () => {
           server.removeListener('error', reject);
-          const address = server.address() as AddressInfo;
-          directLine.setServiceUrl(`http://${loopbackFor(host)}:${address.port}`);
-          resolve(address);
+          resolve(server.address() as AddressInfo);
         });
       }),
-    close: async () => {
-      if (server.server.listening) {
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        // Keep-alive connections with no request in flight would otherwise hold the close open.
-        server.server.closeIdleConnections();
-        await closed;
-      }
-      directLine.close();
-      closeBot();
-    },
+    close: () => (closing ??= close()),
   };
-}
-
-/** How this process reaches itself: the bot's replies to Web Chat go through our own connector endpoint. */
-function loopbackFor(host: string): string {
-  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
 }

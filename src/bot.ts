@@ -1,5 +1,6 @@
 import { TeamsActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import type { ConversationRouter } from '../dialogs/conversationRouter';
+import type { PersonalData } from './state/personalData';
 
 interface WelcomeState {
   welcomed?: boolean;
@@ -15,6 +16,7 @@ export class BackCareBot extends TeamsActivityHandler {
     private readonly conversationState: ConversationState,
     private readonly userState: UserState,
     router: ConversationRouter,
+    private readonly personalData: PersonalData,
   ) {
     super();
     const welcome = conversationState.createProperty<WelcomeState>('welcome');
@@ -44,6 +46,8 @@ export class BackCareBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    // Before the turn, so that "forget me" in this very conversation finds it listed.
+    await this.personalData.recordConversation(context);
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
     await this.userState.saveChanges(context, false);

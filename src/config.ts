@@ -18,6 +18,8 @@ export interface Config {
   };
   storage: (typeof STORAGE_KINDS)[number];
   sqlitePath: string;
+  /** The SQLite file stops growing here: writes then fail calmly and /healthz says so. Unset: no limit. */
+  sqliteMaxMegabytes?: number;
   knowledgeDir: string;
   /** At debug or trace, logs may contain what users type; never at any other level. */
   logLevel: (typeof LOG_LEVELS)[number];
@@ -72,6 +74,7 @@ const variables = {
   MicrosoftAppTenantId: optionalText,
   STORAGE: z.enum(STORAGE_KINDS, { error: `must be one of ${STORAGE_KINDS.join(', ')}` }).default('sqlite'),
   SQLITE_PATH: z.string().trim().min(1, 'must not be empty').default('data/backcare.sqlite'),
+  SQLITE_MAX_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive('must be above 0').optional(),
   KNOWLEDGE_DIR: z.string().trim().min(1, 'must not be empty').default(resolve(PROJECT_ROOT, 'knowledge')),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   // No country is assumed: the defaults say what to do anywhere; a clinic sets its own numbers.
@@ -130,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     storage: v.STORAGE,
     sqlitePath: resolve(v.SQLITE_PATH),
+    sqliteMaxMegabytes: v.SQLITE_MAX_MB,
     knowledgeDir: resolve(v.KNOWLEDGE_DIR),
     logLevel: v.LOG_LEVEL,
     urgentAdvice: { emergency: v.EMERGENCY_NUMBER, urgentCare: v.URGENT_CARE_ADVICE, crisisLine: v.CRISIS_LINE },

@@ -9,12 +9,18 @@ import { loadKnowledge } from './kb/loadKnowledge';
 import type { Logger } from './logger';
 import { warmUpRecognizers } from './nlu/warmUp';
 import { createStorage } from './state/createStorage';
+import { isStorageFailure, MonitoredStorage, type StorageHealth } from './state/monitoredStorage';
+import { PersonalData } from './state/personalData';
+import { send } from '../dialogs/send';
 
 export interface BotParts {
   bot: BackCareBot;
   index: KnowledgeIndex;
-  /** For an adapter's onTurnError: apologise, log without the user's text, and reset the conversation. */
+  /** For an adapter's onTurnError: apologise, log without the user's text, and restart the dialog. */
   onTurnError(context: TurnContext, error: Error): Promise<void>;
+  /** Everything stored about a person; channels listen for "forget me" here. */
+  personalData: PersonalData;
+  storageHealth(): StorageHealth;
   close(): void;
 }
 
@@ -26,9 +32,11 @@ export function createBot(config: Config, logger: Logger, givenStorage?: Storage
   const knowledge = loadKnowledge(config.knowledgeDir);
   const index = new KnowledgeIndex(knowledge);
   const created = givenStorage ? undefined : createStorage(config);
-  const storage = givenStorage ?? created!.storage;
+  const storage = new MonitoredStorage(givenStorage ?? created!.storage);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
+  const personalData = new PersonalData(storage, conversationState, userState);
+  const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const { mainDialog, conversationData, profile, replies, safety, holdTimers } = createDialogs(
     knowledge,
     index,
@@ -39,10 +47,10 @@ export function createBot(config: Config, logger: Logger, givenStorage?: Storage
   );
   const router = new ConversationRouter(
     mainDialog,
-    conversationState.createProperty<DialogState>('dialogState'),
+    dialogState,
     conversationData,
     replies,
-    [conversationState, userState],
+    personalData,
     safety,
     profile,
     holdTimers,
@@ -51,8 +59,10 @@ export function createBot(config: Config, logger: Logger, givenStorage?: Storage
   warmUpRecognizers();
 
   return {
-    bot: new BackCareBot(conversationState, userState, router),
+    bot: new BackCareBot(conversationState, userState, router, personalData),
     index,
+    personalData,
+    storageHealth: () => storage.health,
     onTurnError: async (context, error) => {
       // The error, never the message that caused it: that is the user's health information.
       logger.error(
@@ -60,9 +70,16 @@ export function createBot(config: Config, logger: Logger, givenStorage?: Storage
         'turn failed',
       );
       try {
-        await context.sendActivity("Sorry, something went wrong on my side. Please try again, or say 'start over'.");
-        // A broken dialog stack would fail again on the next message: start this conversation afresh.
-        await conversationState.delete(context);
+        if (isStorageFailure(error)) {
+          // What is stored is intact (writes are all or nothing); writing again now would only fail again.
+          await send(context, replies.notSaved());
+          return;
+        }
+        await send(context, replies.turnFailed());
+        // A broken dialog stack would fail again on the next message: restart the dialog, and keep everything else
+        // (a warning sign's hold, the profile) as it was stored before this turn.
+        await conversationState.load(context, true);
+        await dialogState.delete(context);
         await conversationState.saveChanges(context, true);
       } catch (followUp) {
         logger.error({ err: followUp }, 'could not recover from a failed turn');

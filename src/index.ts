@@ -2,7 +2,11 @@ import 'dotenv/config';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { KnowledgeError } from './kb/loadKnowledge';
-import { createLogger } from './logger';
+import { captureConsole, createLogger } from './logger';
+import { StorageError } from './state/sqliteStorage';
+
+/** SIGTERM to exit: running requests get this long to finish (orchestrators usually allow 30 s). */
+const SHUTDOWN_LIMIT_MS = 10_000;
 
 async function main(): Promise<void> {
   let config;
@@ -10,19 +14,24 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`backcare: configuration error: ${error.message}`);
+      process.stderr.write(`backcare: configuration error: ${error.message}\n`);
       process.exit(1);
     }
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  captureConsole(logger);
 
   let app;
   try {
     app = createApp(config, { logger });
   } catch (error) {
     if (error instanceof KnowledgeError) {
-      console.error(`backcare: ${error.message}\nRun \`npx backcare kb validate\` for the full list.`);
+      process.stderr.write(`backcare: ${error.message}\nRun \`npx backcare kb validate\` for the full list.\n`);
+      process.exit(1);
+    }
+    if (error instanceof StorageError) {
+      process.stderr.write(`backcare: storage error: ${error.message}\n`);
       process.exit(1);
     }
     throw error;
@@ -45,8 +54,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    // Give running turns a moment to finish and save their state, then go regardless.
-    const force = setTimeout(() => process.exit(1), 10_000);
+    // New requests are refused at once; running turns finish and save their state. Should that hang, go anyway.
+    const force = setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS);
     force.unref();
     app.close().then(
       () => process.exit(0),
@@ -61,6 +70,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('backcare: failed to start:', error instanceof Error ? error.message : error);
+  process.stderr.write(`backcare: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -9,6 +9,10 @@ const SYNONYM_QUALITY = 0.85;
 /** Spelling-tolerant lookups: a typo must be close, and short words are too ambiguous to correct. */
 const FUZZY_THRESHOLD = 0.3;
 const FUZZY_MIN_LENGTH = 4;
+/** No word of the knowledge base is longer: a longer "word" is not a typo of one, and fuse.js's cost grows with it. */
+const FUZZY_MAX_LENGTH = 24;
+/** Corrections remembered (a word is corrected the same way every time); cleared when full. */
+const MAX_REMEMBERED_CORRECTIONS = 20_000;
 const MAX_PHRASE_WORDS = 5;
 
 export interface ExtractedTerms {
@@ -57,6 +61,7 @@ export class TermExtractor {
   private readonly knownWords = new Set<string>();
   /** One small fuse.js index per first letter: a typo rarely hits the first letter, and small indexes are fast. */
   private readonly fuzzyByLetter = new Map<string, Fuse<string>>();
+  private readonly corrections = new Map<string, { word: string; quality: number }>();
 
   constructor(lexicon: Lexicon) {
     this.spelling = new Map(
@@ -96,6 +101,7 @@ export class TermExtractor {
       byLetter.set(word[0], list);
     }
     this.fuzzyByLetter.clear();
+    this.corrections.clear();
     for (const [letter, words] of byLetter) {
       this.fuzzyByLetter.set(
         letter,
@@ -210,17 +216,23 @@ export class TermExtractor {
       this.knownWords.has(word) ||
       STOPWORDS.has(word) ||
       word.length < FUZZY_MIN_LENGTH ||
+      word.length > FUZZY_MAX_LENGTH ||
       /\d/.test(word) ||
       isEnglishWord(word)
     ) {
       return { word, quality: 1 };
     }
+    const remembered = this.corrections.get(word);
+    if (remembered) return remembered;
     const best = this.fuzzyByLetter
       .get(word[0])
       ?.search(word, { limit: 3 })
       .find((hit) => Math.abs(hit.item.length - word.length) <= 2);
-    if (!best || best.score === undefined) return { word, quality: 1 };
-    return { word: best.item, quality: 1 - best.score };
+    const correction =
+      !best || best.score === undefined ? { word, quality: 1 } : { word: best.item, quality: 1 - best.score };
+    if (this.corrections.size >= MAX_REMEMBERED_CORRECTIONS) this.corrections.clear();
+    this.corrections.set(word, correction);
+    return correction;
   }
 }
 

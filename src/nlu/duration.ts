@@ -1,4 +1,5 @@
 import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-suite';
+import { excerpt } from './excerpt';
 
 export type DurationBand = 'acute' | 'subacute' | 'chronic';
 
@@ -67,6 +68,17 @@ const SINCE = /\bsince\b/g;
 /** "10+ years" is more than ten years; the recognizer drops the plus. */
 const PLUS = /(\d+)\s*\+/g;
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+/**
+ * Where a duration can be in a long answer. The date-time model's cost grows steeply with its input (a 100-letter
+ * answer can take 20 ms), so it reads at most this much around the cues.
+ */
+const DURATION_CUE = new RegExp(
+  String.raw`\d|(?:days?|weeks?|wks?|months?|mths?|years?|yrs?|fortnights?|decades?|since|ago|last|yesterday|today|` +
+    String.raw`morning|night|weekend|christmas|easter|summer|winter|spring|autumn|ages|${MONTHS}|` +
+    String.raw`monday|tuesday|wednesday|thursday|friday|saturday|sunday)`,
+  'i',
+);
+const MAX_ANSWER_CHARS = 40;
 /** "Since the start of October" began on its first day, "mid September" about its 15th, not in the middle of a range. */
 const START_OF_MONTH = new RegExp(String.raw`\b(?:the )?(?:start|beginning) of (${MONTHS})\b`, 'g');
 const MIDDLE_OF_MONTH = new RegExp(String.raw`\bmid(?:dle of|-| )?(${MONTHS})\b`, 'g');
@@ -125,7 +137,7 @@ export function durationBand(days: number): DurationBand {
  */
 export function recognizeDuration(text: string, today: Date): DurationReading {
   try {
-    const prepared = prepare(text, today);
+    const prepared = prepare(excerpt(text, DURATION_CUE, MAX_ANSWER_CHARS), today);
     // "Since the Wednesday before last" is read as last Wednesday, then a week earlier.
     const weekEarlier = BEFORE_LAST.test(prepared) ? 7 : 0;
     const days = daysFromText(prepared.replace(BEFORE_LAST, 'last $1'), today);

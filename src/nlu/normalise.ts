@@ -6,18 +6,48 @@
 
 /** Lower case, accents and apostrophes removed, anything else that is not a letter or digit becomes a space. */
 export function normaliseText(text: string): string {
+  return foldCase(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Lower case, without accents or apostrophes ("Don’t" -> "dont"); punctuation stays. */
+function foldCase(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/['\u2018\u2019`]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+    .replace(/['\u2018\u2019`]/g, '');
 }
 
 export function tokenise(text: string): string[] {
   const normalised = normaliseText(text);
   return normalised === '' ? [] : normalised.split(' ');
+}
+
+/** A message's words in one flat list, with the sentence (split at . ! ? ; and line breaks) each belongs to. */
+export interface SentenceTokens {
+  words: string[];
+  /** sentenceOf[i]: the number of the sentence word i is in, counting from 0, in ascending order. */
+  sentenceOf: number[];
+}
+
+/** Words normalised as normaliseText does, with their sentences: one flat list, however long the message. */
+export function tokeniseSentences(text: string): SentenceTokens {
+  const words: string[] = [];
+  const sentenceOf: number[] = [];
+  let sentence = 0;
+  // Native splits rather than a match per word: this runs on every message in full.
+  for (const part of foldCase(text).split(/[.!?;\n]+/)) {
+    const before = words.length;
+    for (const word of part.split(/[^a-z0-9]+/)) {
+      if (word === '') continue;
+      words.push(word);
+      sentenceOf.push(sentence);
+    }
+    if (words.length > before) sentence++;
+  }
+  return { words, sentenceOf };
 }
 
 const DOUBLED_CONSONANT = /([bdfgklmnprt])\1$/;

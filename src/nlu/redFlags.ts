@@ -1,5 +1,5 @@
-import { isTypoOf } from './typos';
-import { normaliseText } from './normalise';
+import { tokenise, tokeniseSentences, type SentenceTokens } from './normalise';
+import { PhraseMatcher, type PhraseMatch } from './phraseMatcher';
 
 export type UrgencyLevel = 'emergency' | 'urgent' | 'crisis';
 
@@ -39,147 +39,243 @@ const FIRST_PERSON = new Set(['i', 'im', 'ive', 'id', 'ill', 'me', 'my', 'mine',
 
 type Phrase = string[];
 
+type CueKind = 'negation' | 'reassurance' | 'generalQuestion' | 'past' | 'resolved';
+
+/** A symptom phrase found in a sentence, with whether a negation or reassurance stands it down. */
+interface Mention {
+  phrase: number;
+  /** Word position counted across the whole message, so that symptoms told in two sentences still meet. */
+  at: number;
+  sentence: number;
+  negated: boolean;
+}
+
 /**
  * Red-flag detection: pure functions over text, driven by the rules in
  * knowledge/red-flags.yaml. Built to miss nothing: typos are tolerated and a
  * symptom counts anywhere in a long message; it only stands down for a
  * negation right before the symptom, a reassurance right after it, a sentence
  * asking about warning signs in general, a sentence saying the symptom has
- * passed, or (for falls and fevers) a sentence in the past.
+ * passed, or (for falls and fevers) a sentence in the past. Every message is
+ * read in full, in time linear in its length.
  */
 export class RedFlagDetector {
-  private readonly negations: Phrase[];
-  private readonly reassurances: Phrase[];
-  private readonly generalQuestions: Phrase[];
-  private readonly pastCues: Phrase[];
-  private readonly resolvedCues: Phrase[];
-  private readonly ignore: RegExp | undefined;
-  /** The categories with every rule's words already normalised into phrases. */
+  /** Every symptom phrase of every concept and rule, found in one pass (typos tolerated). */
+  private readonly symptoms: PhraseMatcher;
+  /**
+   * Cues that stand a symptom down, all found in one exact pass (a typo must never turn "want" into "wasnt" and
+   * hide a warning sign); `cueKinds` says which kind each cue phrase is.
+   */
+  private readonly cues: PhraseMatcher;
+  private readonly cueKinds: CueKind[];
+  private readonly ignore: PhraseMatcher;
+  /** The categories with every rule as sets of symptom phrase numbers. */
   private readonly categories: {
     id: string;
     level: UrgencyLevel;
     ignorePast: boolean;
-    rules: { phrases: Phrase[]; conceptPhrases: Phrase[][]; within: number }[];
+    rules: { phrases: Set<number>; concepts: number[]; within: number }[];
   }[];
+  /** For each symptom phrase, the concepts (by number) it is a wording of. */
+  private readonly conceptsOfPhrase: number[][];
 
   constructor(rules: RedFlagRules) {
-    const phrases = (list: string[]) => list.map(toPhrase).filter((phrase) => phrase.length > 0);
-    this.negations = phrases(rules.negations);
-    this.reassurances = phrases(rules.reassurances);
-    this.generalQuestions = phrases(rules.generalQuestions);
-    this.pastCues = phrases(rules.pastCues);
-    this.resolvedCues = phrases(rules.resolvedCues);
-    const concepts = new Map(Object.entries(rules.concepts).map(([name, list]) => [name, phrases(list)]));
+    const cueLists: [CueKind, string[]][] = [
+      ['negation', rules.negations],
+      ['reassurance', rules.reassurances],
+      ['generalQuestion', rules.generalQuestions],
+      ['past', rules.pastCues],
+      ['resolved', rules.resolvedCues],
+    ];
+    const cuePhrases = cueLists.flatMap(([kind, list]) =>
+      list.map((text) => ({ kind, phrase: toPhrase(text) })).filter(({ phrase }) => phrase.length > 0),
+    );
+    this.cues = new PhraseMatcher(cuePhrases.map(({ phrase }) => phrase));
+    this.cueKinds = cuePhrases.map(({ kind }) => kind);
+    this.ignore = new PhraseMatcher(rules.ignore.map(toPhrase).filter((phrase) => phrase.length > 0));
+
+    const symptomPhrases: Phrase[] = [];
+    const numbered = new Map<string, number>();
+    const numbers = (list: string[]) =>
+      new Set(
+        list
+          .map(toPhrase)
+          .filter((phrase) => phrase.length > 0)
+          .map((phrase) => {
+            const key = phrase.join(' ');
+            if (!numbered.has(key)) numbered.set(key, symptomPhrases.push(phrase) - 1);
+            return numbered.get(key)!;
+          }),
+      );
+    const conceptNames = Object.keys(rules.concepts);
+    const conceptPhrases = conceptNames.map((name) => numbers(rules.concepts[name]));
     this.categories = rules.categories.map((category) => ({
       id: category.id,
       level: category.level,
       ignorePast: category.ignorePast ?? false,
       rules: category.rules.map((rule) => ({
-        phrases: phrases(rule.phrases ?? []),
-        conceptPhrases: (rule.all ?? []).map((name) => concepts.get(name) ?? []),
+        phrases: numbers(rule.phrases ?? []),
+        concepts: (rule.all ?? []).map((name) => conceptNames.indexOf(name)),
         within: rule.within ?? DEFAULT_WINDOW,
       })),
     }));
-    const ignored = rules.ignore.map((text) => toPhrase(text).join(' ')).filter(Boolean);
-    this.ignore = ignored.length > 0 ? new RegExp(`\\b(${ignored.map(escapeRegExp).join('|')})\\b`, 'g') : undefined;
+    this.symptoms = new PhraseMatcher(symptomPhrases, { typoMinLength: TYPO_MIN_LENGTH });
+    this.conceptsOfPhrase = symptomPhrases.map((_, phrase) =>
+      conceptPhrases.flatMap((phrases, concept) => (phrases.has(phrase) ? [concept] : [])),
+    );
   }
 
   /** The first category (in the order of the rules file, most serious first) that the message reports. */
   triage(text: string): Triage {
-    const sentences = text
-      .split(/[.!?;\n]+/)
-      .map((sentence) => {
-        const normalised = normaliseText(sentence);
-        return (this.ignore ? normalised.replace(this.ignore, ' ') : normalised).split(' ').filter(Boolean);
-      })
-      .filter((words) => words.length > 0);
-
-    // Sentences that do not report anything now: general questions and symptoms that have passed; and, for the
-    // categories that say so, events in the past.
-    const current = sentences.map(
-      (words) => !this.isGeneralQuestion(words) && !this.containsAny(words, this.resolvedCues),
-    );
-    const inPast = sentences.map((words) => this.containsAny(words, this.pastCues));
+    const { words, sentenceOf } = this.withoutIgnored(tokeniseSentences(text));
+    const sentences = this.readSentences(words, sentenceOf);
+    const mentions = this.symptoms.findAll(words, sentenceOf).map((match): Mention => {
+      const sentence = sentenceOf[match.start];
+      const { start, end } = sentences.bounds[sentence];
+      // Within the few words before the symptom, or the few words after it, in its own sentence.
+      const negated =
+        sentences.negations.anyWithin(Math.max(start, match.start - NEGATION_REACH), match.start) ||
+        sentences.reassurances.anyWithin(match.end, Math.min(end, match.end + REASSURANCE_REACH + 1));
+      return { phrase: match.phrase, at: match.start, sentence, negated };
+    });
+    // Where each phrase and concept is reported, counting past sentences or not: the two readings categories need.
+    const reading = (countPast: boolean) =>
+      new Reading(
+        mentions.filter(
+          ({ negated, sentence }) =>
+            !negated && sentences.current[sentence] && (countPast || !sentences.past[sentence]),
+        ),
+        this.conceptsOfPhrase,
+      );
+    const readings = { withPast: reading(true), withoutPast: reading(false) };
 
     for (const category of this.categories) {
-      const reporting = current.map((isCurrent, index) => isCurrent && !(category.ignorePast && inPast[index]));
-      const mentions = (phrases: Phrase[]) => this.mentions(sentences, reporting, phrases);
-      const reported = category.rules.some((rule) =>
-        rule.phrases.length > 0
-          ? mentions(rule.phrases).length > 0
-          : allNear(rule.conceptPhrases.map(mentions), rule.within),
+      const reported = category.ignorePast ? readings.withoutPast : readings.withPast;
+      const found = category.rules.some((rule) =>
+        rule.phrases.size > 0
+          ? [...rule.phrases].some((phrase) => reported.byPhrase.has(phrase))
+          : allNear(
+              rule.concepts.map((concept) => reported.byConcept.get(concept) ?? []),
+              rule.within,
+            ),
       );
-      if (reported) return { urgent: true, category: category.id, level: category.level };
+      if (found) return { urgent: true, category: category.id, level: category.level };
     }
     return { urgent: false, category: null, level: null };
   }
 
   /**
-   * Where the phrases are mentioned, un-negated, in reporting sentences: as word positions counted across the
-   * whole message, so that symptoms told in two sentences ("Fell off my bike. Back is agony.") still meet.
+   * Each sentence's cues: whether it reports something now (not a general question about warning signs, not a
+   * symptom that has passed) and whether it is placed in the past; and where negations and reassurances are.
    */
-  private mentions(sentences: string[][], reporting: boolean[], phrases: Phrase[]): number[] {
-    const positions: number[] = [];
-    let offset = 0;
-    sentences.forEach((words, index) => {
-      if (reporting[index]) {
-        for (const at of this.findAll(words, phrases))
-          if (!this.isNegated(words, at)) positions.push(offset + at.start);
-      }
-      offset += words.length;
+  private readSentences(words: string[], sentenceOf: number[]) {
+    const count = words.length === 0 ? 0 : sentenceOf[words.length - 1] + 1;
+    const bounds = Array.from({ length: count }, () => ({ start: words.length, end: 0 }));
+    const firstPerson = new Array<boolean>(count).fill(false);
+    words.forEach((word, i) => {
+      const bound = bounds[sentenceOf[i]];
+      bound.start = Math.min(bound.start, i);
+      bound.end = i + 1;
+      if (FIRST_PERSON.has(word)) firstPerson[sentenceOf[i]] = true;
     });
-    return positions;
-  }
-
-  private isNegated(words: string[], at: Match): boolean {
-    const before = words.slice(Math.max(0, at.start - NEGATION_REACH), at.start);
-    const after = words.slice(at.end, at.end + REASSURANCE_REACH + 1);
-    return this.containsAny(before, this.negations) || this.containsAny(after, this.reassurances);
-  }
-
-  private isGeneralQuestion(words: string[]): boolean {
-    return !words.some((word) => FIRST_PERSON.has(word)) && this.containsAny(words, this.generalQuestions);
-  }
-
-  /** Cues that stand a symptom down match exactly: a typo must never turn "want" into "wasnt" and hide a warning sign. */
-  private containsAny(words: string[], phrases: Phrase[]): boolean {
-    return this.findAll(words, phrases, (typed, expected) => typed === expected).length > 0;
-  }
-
-  /** Symptoms match with a typo allowed, so that a warning sign is not missed for a slip of the thumb. */
-  private findAll(
-    words: string[],
-    phrases: Phrase[],
-    same = (typed: string, expected: string) => isTypoOf(typed, expected, TYPO_MIN_LENGTH),
-  ): Match[] {
-    const found: Match[] = [];
-    for (const phrase of phrases) {
-      for (let start = 0; start + phrase.length <= words.length; start++) {
-        if (phrase.every((word, i) => same(words[start + i], word))) found.push({ start, end: start + phrase.length });
+    const current = new Array<boolean>(count).fill(true);
+    const past = new Array<boolean>(count).fill(false);
+    const negations = new Spans();
+    const reassurances = new Spans();
+    for (const match of this.cues.findAll(words, sentenceOf)) {
+      const sentence = sentenceOf[match.start];
+      switch (this.cueKinds[match.phrase]) {
+        case 'negation':
+          negations.add(match);
+          break;
+        case 'reassurance':
+          reassurances.add(match);
+          break;
+        case 'generalQuestion':
+          if (!firstPerson[sentence]) current[sentence] = false;
+          break;
+        case 'past':
+          past[sentence] = true;
+          break;
+        case 'resolved':
+          current[sentence] = false;
       }
     }
-    return found;
+    return { bounds, current, past, negations, reassurances };
+  }
+
+  /** The words without the phrases in which a symptom word means something else. */
+  private withoutIgnored(tokens: SentenceTokens): SentenceTokens {
+    const ignored = this.ignore.findAll(tokens.words, tokens.sentenceOf);
+    if (ignored.length === 0) return tokens;
+    const dropped = new Set<number>();
+    for (const match of ignored) for (let i = match.start; i < match.end; i++) dropped.add(i);
+    const kept = tokens.words.map((_, i) => i).filter((i) => !dropped.has(i));
+    return { words: kept.map((i) => tokens.words[i]), sentenceOf: kept.map((i) => tokens.sentenceOf[i]) };
   }
 }
 
-/** Whether each list has a position, with some position of the first list close to one of every other. */
+/** Phrase matches indexed by where they start, for "is one of them wholly within these few words?". */
+class Spans {
+  /** start -> the earliest end of a match starting there. */
+  private readonly endByStart = new Map<number, number>();
+
+  add({ start, end }: PhraseMatch): void {
+    this.endByStart.set(start, Math.min(end, this.endByStart.get(start) ?? Number.POSITIVE_INFINITY));
+  }
+
+  /** Whether a match lies wholly from `from` to `to` (exclusive); the window is a few words, so this is constant time. */
+  anyWithin(from: number, to: number): boolean {
+    for (let start = Math.max(0, from); start < to; start++) {
+      const end = this.endByStart.get(start);
+      if (end !== undefined && end <= to) return true;
+    }
+    return false;
+  }
+}
+
+/** Where each phrase and each concept is mentioned, in ascending order (mentions come in order of position). */
+class Reading {
+  readonly byPhrase = new Map<number, number[]>();
+  readonly byConcept = new Map<number, number[]>();
+
+  constructor(mentions: Mention[], conceptsOfPhrase: number[][]) {
+    const add = (map: Map<number, number[]>, key: number, at: number) => {
+      const list = map.get(key);
+      if (list) list.push(at);
+      else map.set(key, [at]);
+    };
+    for (const { phrase, at } of mentions) {
+      add(this.byPhrase, phrase, at);
+      for (const concept of conceptsOfPhrase[phrase]) add(this.byConcept, concept, at);
+    }
+  }
+}
+
+/**
+ * Whether each list has a position, with some position of the first list close to one of every other. The lists
+ * are in ascending order, so the nearest position is found by binary search: linear-logarithmic, not quadratic.
+ */
 function allNear(positions: number[][], window: number): boolean {
   if (positions.length === 0 || positions.some((list) => list.length === 0)) return false;
   return positions[0].some((anchor) =>
-    positions.slice(1).every((list) => list.some((at) => Math.abs(at - anchor) <= window)),
+    positions.slice(1).every((list) => Math.abs(nearest(list, anchor) - anchor) <= window),
   );
 }
 
-interface Match {
-  start: number;
-  end: number;
+function nearest(sorted: number[], target: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < target) low = middle + 1;
+    else high = middle;
+  }
+  const after = sorted[low];
+  const before = low > 0 ? sorted[low - 1] : after;
+  return Math.abs(before - target) <= Math.abs(after - target) ? before : after;
 }
 
 function toPhrase(text: string): Phrase {
-  const normalised = normaliseText(text);
-  return normalised === '' ? [] : normalised.split(' ');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return tokenise(text);
 }

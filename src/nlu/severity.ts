@@ -1,4 +1,5 @@
 import { Culture, recognizeNumber } from '@microsoft/recognizers-text-suite';
+import { excerpt } from './excerpt';
 import { correctTypo } from './typos';
 
 export interface SeverityReading {
@@ -9,6 +10,9 @@ export interface SeverityReading {
 }
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/** Where a score can be in a long answer; the reader looks at most this far around it. */
+const SCORE_CUE = new RegExp(String.raw`\d|(?:${NUMBER_WORDS.join('|')}|half)`, 'i');
+const MAX_ANSWER_CHARS = 160;
 const TEN = String.raw`(?:10|ten)`;
 /** "on a scale of 1 to 10", "(0-10)": the scale itself, not the score. */
 const SCALE = new RegExp(
@@ -58,7 +62,7 @@ const CLAUSE_BREAK = /[,;.!?]|\bbut\b|\bthough\b|\bwhereas\b|\bhowever\b|\bnow\b
  * the cautious reading; a contrast ("was 9, now 5") means the current one.
  */
 export function recognizeSeverity(text: string): SeverityReading {
-  const cleaned = clean(text);
+  const cleaned = clean(excerpt(text, SCORE_CUE, MAX_ANSWER_CHARS));
   // "what does 5 mean?" asks about the scale; it does not answer with a score.
   if (QUESTION.test(cleaned)) return { value: null, outOfRange: false };
   const found = recognizeNumber(cleaned, Culture.English)

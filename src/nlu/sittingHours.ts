@@ -1,4 +1,5 @@
 import { Culture, recognizeNumber } from '@microsoft/recognizers-text-suite';
+import { excerpt } from './excerpt';
 import { correctTypo } from './typos';
 
 export interface SittingHoursReading {
@@ -21,10 +22,13 @@ const OTHER_UNIT =
 /** Number words up to twelve: corrected when misspelt ("eigth"), and read as digits in a clock span. */
 const NUMBER_WORDS = 'zero one two three four five six seven eight nine ten eleven twelve'.split(' ');
 const NUMBER_WORD = new RegExp(String.raw`\b(?:${NUMBER_WORDS.join('|')})\b`, 'g');
+/** Where the hours can be in a long answer; the reader looks at most this far around them. */
+const HOURS_CUE = new RegExp(String.raw`\d|\b(?:${NUMBER_WORDS.join('|')}|hours?|hrs?|day|half|sit|desk)\b`, 'i');
+const MAX_ANSWER_CHARS = 160;
 
 /** Reads "how many hours a day do you sit?": "8", "eight hours", "9 to 5", "8-10 hours" (the higher). */
 export function recognizeSittingHours(text: string): SittingHoursReading {
-  const lower = text
+  const lower = excerpt(text, HOURS_CUE, MAX_ANSWER_CHARS)
     .toLowerCase()
     .replace(/['\u2019]/g, '')
     .replace(/(\d)\s*\+/g, '$1')

@@ -8,8 +8,8 @@ export interface ClosableStorage {
 }
 
 /** The storage the configuration asks for; SQLite is the embedded default, memory is for tests and throwaway runs. */
-export function createStorage(config: Pick<Config, 'storage' | 'sqlitePath'>): ClosableStorage {
+export function createStorage(config: Pick<Config, 'storage' | 'sqlitePath' | 'sqliteMaxMegabytes'>): ClosableStorage {
   if (config.storage === 'memory') return { storage: new MemoryStorage(), close: () => undefined };
-  const sqlite = new SqliteStorage(config.sqlitePath);
+  const sqlite = new SqliteStorage(config.sqlitePath, { maxMegabytes: config.sqliteMaxMegabytes });
   return { storage: sqlite, close: () => sqlite.close() };
 }

@@ -10,21 +10,38 @@ import type { Storage, StoreItems } from 'botbuilder';
  * MemoryStorage exactly: a write whose eTag is missing or "*" always wins, a
  * write to a key that does not exist yet always succeeds, otherwise the eTag
  * must match the stored one. Unlike MemoryStorage, a batch is one
- * transaction, so a conflict leaves none of the batch written.
+ * transaction, so a conflict (or a full disk) leaves none of the batch written.
  */
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly selectOne: Database.Statement<[string], { value: string; etag: string }>;
   private readonly upsert: Database.Statement<[string, string, string]>;
   private readonly deleteOne: Database.Statement<[string]>;
-  private readonly writeBatch: (changes: StoreItems) => void;
+  private readonly writeBatch: Database.Transaction<(changes: StoreItems) => void>;
 
-  constructor(readonly path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec('CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL)');
+  /**
+   * Opens (or creates) the file and proves it can be written, so that a read-only file or folder stops start-up
+   * with a StorageError instead of failing every turn later. `maxMegabytes` caps the file's size.
+   */
+  constructor(
+    readonly path: string,
+    { maxMegabytes }: { maxMegabytes?: number } = {},
+  ) {
+    try {
+      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+      this.db = new Database(path);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('busy_timeout = 5000');
+      this.db.exec('CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL)');
+      this.db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+      this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('opened', ?)").run(new Date().toISOString());
+      if (maxMegabytes !== undefined) {
+        const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+        this.db.pragma(`max_page_count = ${Math.max(1, Math.floor((maxMegabytes * 1024 * 1024) / pageSize))}`);
+      }
+    } catch (error) {
+      throw new StorageError(`cannot write the SQLite file ${path}: ${(error as Error).message}`);
+    }
     this.selectOne = this.db.prepare('SELECT value, etag FROM state WHERE key = ?');
     this.upsert = this.db.prepare(
       'INSERT INTO state (key, value, etag) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag',
@@ -55,7 +72,8 @@ export class SqliteStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
-    this.writeBatch(changes);
+    // IMMEDIATE takes the write lock first, so another writer makes this wait (busy_timeout) instead of failing.
+    this.writeBatch.immediate(changes);
   }
 
   async delete(keys: string[]): Promise<void> {
@@ -65,4 +83,9 @@ export class SqliteStorage implements Storage {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/** The store cannot be used at all (a read-only file or folder): start-up stops with this one line. */
+export class StorageError extends Error {
+  override name = 'StorageError';
 }

@@ -10,7 +10,7 @@ import { DirectLineTokens, TOKEN_LIFETIME_SECONDS } from '../../src/channels/dir
 describe('Direct Line conversation store', () => {
   it('numbers activities with watermarks and returns only the newer ones', () => {
     const store = new ConversationStore();
-    store.create('c1', 'u1');
+    store.create('c1', 'u1', 't');
     const conversation = store.find('c1')!;
     expect(store.add(conversation, { type: 'message', text: 'one' })).toBe('c1|0000001');
     store.add(conversation, { type: 'message', text: 'two' });
@@ -24,7 +24,7 @@ describe('Direct Line conversation store', () => {
 
   it('keeps a bounded number of activities per conversation', () => {
     const store = new ConversationStore();
-    store.create('c1', 'u1');
+    store.create('c1', 'u1', 't');
     const conversation = store.find('c1')!;
     for (let i = 0; i < MAX_ACTIVITIES_PER_CONVERSATION + 50; i++) store.add(conversation, { text: String(i) });
     const { activities, watermark } = store.since(conversation, 0);
@@ -36,14 +36,14 @@ describe('Direct Line conversation store', () => {
   it('forgets conversations after inactivity, and refuses new ones when full', () => {
     let now = 0;
     const store = new ConversationStore(() => now);
-    store.create('old', 'u');
+    store.create('old', 'u', 't');
     now += CONVERSATION_IDLE_MS + 1;
     expect(store.find('old')).toBeUndefined();
-    for (let i = 0; i < MAX_CONVERSATIONS; i++) expect(store.create(`c${i}`, 'u')).toBe(true);
-    expect(store.create('one-too-many', 'u')).toBe(false);
+    for (let i = 0; i < MAX_CONVERSATIONS; i++) expect(store.create(`c${i}`, 'u', 't')).toBe(true);
+    expect(store.create('one-too-many', 'u', 't')).toBe(false);
     now += CONVERSATION_IDLE_MS + 1;
     // Idle ones expire when room is needed.
-    expect(store.create('after-expiry', 'u')).toBe(true);
+    expect(store.create('after-expiry', 'u', 't')).toBe(true);
     expect(store.size).toBe(1);
   });
 });
@@ -56,7 +56,12 @@ describe('Direct Line tokens', () => {
     expect(issued.expiresIn).toBe(TOKEN_LIFETIME_SECONDS);
     expect(tokens.check(issued.token, 1_000_000)).toEqual({
       ok: true,
-      claims: { conversationId: 'conv', userId: 'user', expiresAt: 1000 + TOKEN_LIFETIME_SECONDS },
+      claims: {
+        conversationId: 'conv',
+        userId: 'user',
+        tokenId: issued.tokenId,
+        expiresAt: 1000 + TOKEN_LIFETIME_SECONDS,
+      },
     });
     expect(tokens.check(issued.token, 1_000_000 + TOKEN_LIFETIME_SECONDS * 1000)).toEqual({
       ok: false,
@@ -79,17 +84,41 @@ describe('Direct Line tokens', () => {
   });
 });
 
+describe('forgetting a user', () => {
+  it("empties that user's conversations and leaves others alone, watermarks going on", () => {
+    const store = new ConversationStore();
+    store.create('mine', 'u1', 't');
+    store.create('theirs', 'u2', 't');
+    store.add(store.find('mine')!, { text: 'my back hurts' });
+    store.add(store.find('theirs')!, { text: 'hello' });
+    store.forgetUser('u1');
+    expect(store.since(store.find('mine')!, 0)).toEqual({ activities: [], watermark: '1' });
+    expect(store.since(store.find('theirs')!, 0).activities).toHaveLength(1);
+    expect(store.add(store.find('mine')!, { text: 'next' })).toBe('mine|0000002');
+  });
+});
+
 describe('rate limiter', () => {
   it('allows a number of requests per window and per key', () => {
     let now = 0;
     const limiter = new RateLimiter(2, 1000, () => now);
-    expect([limiter.allow('a'), limiter.allow('a'), limiter.allow('a'), limiter.allow('b')]).toEqual([
-      true,
-      true,
-      false,
-      true,
+    expect([limiter.take('a'), limiter.take('a'), limiter.take('a'), limiter.take('b')]).toEqual([
+      { allowed: true },
+      { allowed: true },
+      { allowed: false, retryAfterSeconds: 1 },
+      { allowed: true },
     ]);
     now = 1000;
-    expect(limiter.allow('a')).toBe(true);
+    expect(limiter.take('a')).toEqual({ allowed: true });
+  });
+
+  it('says how long until the window ends', () => {
+    let now = 0;
+    const limiter = new RateLimiter(1, 10_000, () => now);
+    limiter.take('a');
+    now = 2_500;
+    expect(limiter.take('a')).toEqual({ allowed: false, retryAfterSeconds: 8 });
+    now = 9_990;
+    expect(limiter.take('a')).toEqual({ allowed: false, retryAfterSeconds: 1 });
   });
 });

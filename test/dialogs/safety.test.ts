@@ -82,7 +82,12 @@ describe('the safety screen in the conversation', () => {
     await conversation({ logger }).send(URGENT).assertReply(says(/A&E/));
     const events = lines.map((line) => JSON.parse(line)).filter((entry) => entry.event === 'red_flag');
     expect(events).toEqual([
-      expect.objectContaining({ event: 'red_flag', category: 'cauda-equina', level: 'emergency', channel: 'emulator' }),
+      expect.objectContaining({
+        event: 'red_flag',
+        category: 'cauda-equina',
+        urgency: 'emergency',
+        channel: 'emulator',
+      }),
     ]);
     expect(Date.parse(events[0].at)).not.toBeNaN();
     expect(lines.join('\n')).not.toMatch(/inner thighs|wet myself/);

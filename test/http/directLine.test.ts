@@ -181,7 +181,7 @@ describe('self-hosted Direct Line', () => {
     expect((await call('POST', activities, session.token, '[1, 2]')).status).toBe(400);
   });
 
-  it('limits the request rate per token', async () => {
+  it('limits the request rate per conversation', async () => {
     const session = await newSession();
     const path = `/v3/directline/conversations/${session.conversationId}/activities?watermark=`;
     const statuses: number[] = [];
@@ -212,17 +212,94 @@ describe('self-hosted Direct Line', () => {
     expect(own.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('lets only this process post as the bot', async () => {
+  it('has no connector endpoint to post as the bot, and shows visitors no service URL', async () => {
     const session = await newSession();
-    const forged = await call(
+    await call('POST', '/v3/directline/conversations', session.token);
+    const posted = await call(
       'POST',
-      `/directline/connector/guess/v3/conversations/${session.conversationId}/activities`,
-      undefined,
-      {
-        type: 'message',
-        text: 'I am the bot, honest',
-      },
+      `/v3/directline/conversations/${session.conversationId}/activities`,
+      session.token,
+      { type: 'message', text: 'what is thai massage' },
     );
-    expect(forged.status).toBe(401);
+    expect(posted.status).toBe(200);
+    const { seen } = await pollUntil(
+      session,
+      (activity) => /Thai/.test(activity.text ?? '') && activity.from?.role === 'bot',
+    );
+    for (const activity of seen) expect(activity).not.toHaveProperty('serviceUrl');
+    expect(JSON.stringify(seen)).not.toMatch(/connector|127\.0\.0\.1|localhost/);
+    for (const path of [
+      `/directline/connector/guess/v3/conversations/${session.conversationId}/activities`,
+      `/v3/conversations/${session.conversationId}/activities`,
+    ]) {
+      const forged = await call('POST', path, undefined, { type: 'message', text: 'I am the bot, honest' });
+      expect(forged.status).toBe(404);
+    }
+  });
+});
+
+describe('self-hosted Direct Line limits', () => {
+  let app: App;
+  let base: string;
+
+  beforeEach(async () => {
+    app = createApp(testConfig({ DIRECTLINE_SECRET: SECRET }), { logger: silentLogger });
+    base = await start(app);
+  });
+  afterEach(() => app.close());
+
+  const call = async (method: string, path: string, token?: string, body?: string) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body,
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
+  };
+  const newSession = async () => (await call('POST', '/v3/directline/tokens/generate')).json as Session;
+
+  it('counts the 32 KB limit of an activity in bytes, and refuses deeply nested JSON with 400', async () => {
+    const { conversationId, token } = await newSession();
+    const activities = `/v3/directline/conversations/${conversationId}/activities`;
+    // 12,000 characters, 36,000 bytes.
+    const euros = await call('POST', activities, token, JSON.stringify({ type: 'message', text: '€'.repeat(12_000) }));
+    expect(euros.status).toBe(413);
+    const nested = `{"type":"message","value":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const deep = await call('POST', activities, token, nested);
+    expect(deep.status).toBe(400);
+    expect(deep.json.error.message).toMatch(/nested/);
+  });
+
+  it('says in Retry-After when the limit resets, and limits refresh, start and reconnect too', async () => {
+    const { conversationId, token } = await newSession();
+    const reconnect = `/v3/directline/conversations/${conversationId}`;
+    const statuses = [];
+    for (let i = 0; i < 10; i++) statuses.push((await call('POST', '/v3/directline/conversations', token)).status);
+    for (let i = 0; i < 25; i++) statuses.push((await call('GET', reconnect, token)).status);
+    expect(statuses.slice(0, 30).every((status) => status < 300)).toBe(true);
+    const limited = await call('GET', reconnect, token);
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(10);
+    expect((await call('POST', '/v3/directline/tokens/refresh', token)).status).toBe(429);
+  });
+
+  it('gives a refreshed token no fresh budget, and the token it replaced stops working', async () => {
+    const { conversationId, token } = await newSession();
+    const poll = `/v3/directline/conversations/${conversationId}/activities?watermark=`;
+    for (let i = 0; i < 25; i++) expect((await call('GET', poll, token)).status).toBe(200);
+    const refreshed = await call('POST', '/v3/directline/tokens/refresh', token);
+    expect(refreshed.status).toBe(200);
+    const old = await call('GET', poll, token);
+    expect(old.status).toBe(401);
+    expect(old.json.error.message).toMatch(/replaced/);
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await call('GET', poll, refreshed.json.token)).status);
+    expect(statuses).toContain(429);
   });
 });

@@ -64,6 +64,32 @@ describe('HTTP server', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 
+  it("answers malformed activities with 400 and leaves the conversation's state as it was", async () => {
+    await post(base, activity('what is hot stone massage', 'conv-malformed'));
+    const malformed: Partial<Activity>[] = [
+      { ...activity('', 'conv-malformed'), text: 42 as unknown as string },
+      { ...activity('hello', 'conv-malformed'), membersAdded: 'everyone' as unknown as [] },
+      { ...activity('hello', 'conv-malformed'), channelId: undefined },
+      { ...activity('', 'conv-malformed'), type: 'invoke', name: undefined, value: undefined },
+    ];
+    for (const body of malformed) expect((await post(base, body)).status).toBe(400);
+    const { json } = await post(base, activity('tell me more', 'conv-malformed'));
+    expect(json.activities[0].text).toMatch(/38 to 60/);
+  });
+
+  it('answers an invoke it does not handle without failing the turn', async () => {
+    const { status } = await post(base, {
+      ...activity('', 'conv-invoke'),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {},
+    });
+    expect(status).toBeGreaterThanOrEqual(200);
+    expect(status).toBeLessThan(500);
+    const { json } = await post(base, activity('what is thai massage', 'conv-invoke'));
+    expect(json.activities[0].text).toMatch(/Thai/);
+  });
+
   it('rejects an oversized body', async () => {
     const { status } = await post(base, activity('x'.repeat(300 * 1024)));
     expect(status).toBe(413);
@@ -72,8 +98,6 @@ describe('HTTP server', () => {
 
 describe('HTTP server with app credentials', () => {
   it('refuses an activity without a Bot Framework token', async () => {
-    // botbuilder reports the refusal on the console itself.
-    jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const app = createApp(testConfig({ MicrosoftAppId: 'backcare-test-app', MicrosoftAppPassword: 'not-used' }), {
       logger: silentLogger,
       storage: new MemoryStorage(),

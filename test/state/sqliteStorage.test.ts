@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { SqliteStorage } from '../../src/state/sqliteStorage';
 
@@ -30,6 +31,39 @@ describe('SqliteStorage', () => {
     const second = await storage.read(['a']);
     expect(second.a.count).toBe(2);
     expect(second.a.eTag).not.toBe(first.a.eTag);
+  });
+
+  it('waits for another process holding the write lock instead of failing at once', async () => {
+    await storage.write({ a: { v: 1 } });
+    const path = join(dir, 'nested', 'state.sqlite');
+    // Another process takes the write lock, says so, and keeps it for 400 ms.
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require('better-sqlite3'))(${JSON.stringify(path)}); db.pragma('busy_timeout = 5000');
+         db.exec('BEGIN IMMEDIATE'); db.prepare("UPDATE state SET value = value WHERE key = 'a'").run();
+         process.stdout.write('locked'); setTimeout(() => { db.exec('COMMIT'); db.close(); }, 400);`,
+      ],
+      { cwd: resolve(__dirname, '..', '..') },
+    );
+    await new Promise<void>((locked) => holder.stdout.once('data', () => locked()));
+    const started = Date.now();
+    await storage.write({ a: { v: 2 } });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    expect((await storage.read(['a'])).a.v).toBe(2);
+    await new Promise((exited) => holder.once('exit', exited));
+  });
+
+  it('refuses a write that would pass the size limit, and keeps everything written before', async () => {
+    storage.close();
+    storage = new SqliteStorage(join(dir, 'nested', 'state.sqlite'), { maxMegabytes: 0.5 });
+    await storage.write({ kept: { v: 'before' } });
+    const large = { blob: 'x'.repeat(700 * 1024) };
+    await expect(storage.write({ kept: { v: 'after' }, filler: large })).rejects.toMatchObject({ code: 'SQLITE_FULL' });
+    expect((await storage.read(['kept', 'filler'])).kept.v).toBe('before');
+    await storage.write({ kept: { v: 'small writes still fit' } });
+    expect((await storage.read(['kept'])).kept.v).toBe('small writes still fit');
   });
 
   it('deletes items', async () => {

@@ -10,6 +10,8 @@ export const MAX_CONVERSATIONS = 10_000;
 export interface Conversation {
   id: string;
   userId: string;
+  /** The one token that works for it now; a refresh replaces it. */
+  tokenId: string;
   started: boolean;
   /** The watermark of the last activity added. */
   last: number;
@@ -32,10 +34,10 @@ export class ConversationStore {
   }
 
   /** False when the store is full. */
-  create(id: string, userId: string): boolean {
+  create(id: string, userId: string, tokenId: string): boolean {
     this.expireIdle();
     if (this.conversations.size >= MAX_CONVERSATIONS) return false;
-    this.conversations.set(id, { id, userId, started: false, last: 0, activities: [], lastUsed: this.now() });
+    this.conversations.set(id, { id, userId, tokenId, started: false, last: 0, activities: [], lastUsed: this.now() });
     return true;
   }
 
@@ -66,6 +68,12 @@ export class ConversationStore {
       activities: conversation.activities.filter((entry) => entry.watermark > watermark).map((entry) => entry.activity),
       watermark: String(conversation.last),
     };
+  }
+
+  /** "Forget me": what the user's conversations showed is gone; watermarks go on, so polling carries on. */
+  forgetUser(userId: string): void {
+    for (const conversation of this.conversations.values())
+      if (conversation.userId === userId) conversation.activities = [];
   }
 
   expireIdle(): void {

@@ -1,20 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import {
-  ActivityTypes,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type Activity,
-  type ChannelAccount,
-  type TurnContext,
-} from 'botbuilder';
+import { ActivityTypes, type Activity, type ChannelAccount, type TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
+import { sendError } from '../../http/errors';
+import { guarded } from '../../http/guarded';
+import { jsonBody } from '../../http/jsonBody';
 import type { Logger } from '../../logger';
+import { MAX_MESSAGE_CHARS } from '../../nlu/messageLimits';
+import { IN_PROCESS_SERVICE_URL, inProcessAdapter } from '../inProcessConnector';
 import { ConversationStore, type Conversation } from './conversationStore';
-import { RateLimiter } from './rateLimiter';
+import { RateLimiter, type RateDecision } from './rateLimiter';
 import type { DirectLineTokens } from './tokens';
 
-/** What a visitor may post: a chat message is a few hundred bytes; Direct Line itself refuses large activities. */
-const MAX_ACTIVITY_BYTES = 32 * 1024;
+/** What a visitor may post, in bytes on the wire: a chat message is a few hundred; Direct Line itself refuses more. */
+export const MAX_ACTIVITY_BYTES = 32 * 1024;
+/** Token and conversation requests carry no body worth the name. */
+const MAX_SESSION_BODY_BYTES = 4 * 1024;
 const CHANNEL_ID = 'directline';
 const BOT: ChannelAccount = { id: 'backcare', name: 'BackCare', role: 'bot' };
 /** Fields a client may set on an activity; everything that says who or where comes from the token and the server. */
@@ -49,20 +49,20 @@ type Check = { conversation: Conversation; token: string; expiresIn: number } | 
 /**
  * A self-hosted Direct Line 3.0 endpoint for Web Chat (polling; no WebSocket
  * stream): tokens, conversations, activities with watermarks, reconnecting.
- * Messages reach the bot through its own CloudAdapter, and the bot answers
- * through ordinary Bot Framework connector calls to a serviceUrl on this same
- * server, so the bot does not know which channel it serves. The connector
- * path holds a random key, so only this process can post as the bot.
+ * Messages reach the bot through a CloudAdapter of their own, on the ordinary
+ * Bot Framework path, so the bot does not know which channel it serves; its
+ * replies are queued for the browser inside this process (no connector
+ * endpoint exists to be called from outside).
  */
 export class DirectLineServer {
-  // No credentials: messages come from this server, and replies go back to it.
-  private readonly adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  private readonly adapter = inProcessAdapter((conversationId, activity) => this.fromBot(conversationId, activity));
   private readonly store = new ConversationStore();
-  private readonly connectorKey = randomBytes(18).toString('base64url');
-  private serviceUrl = '';
-  private readonly perToken = new RateLimiter(30, 10_000);
+  /** Per conversation, not per token: a refreshed token shares the budget of the one it replaced. */
+  private readonly perConversation = new RateLimiter(30, 10_000);
   private readonly perAddress = new RateLimiter(120, 10_000);
   private readonly newConversations = new RateLimiter(20, 60_000);
+  /** Bot turns still running after their request was answered: shutdown waits for them. */
+  private readonly runningTurns = new Set<Promise<void>>();
   private readonly sweep: NodeJS.Timeout;
 
   constructor(private readonly options: DirectLineOptions) {
@@ -76,9 +76,14 @@ export class DirectLineServer {
     this.sweep.unref();
   }
 
-  /** Where the bot's replies go: this server, reached from itself (known once it listens). */
-  setServiceUrl(baseUrl: string): void {
-    this.serviceUrl = `${baseUrl}/directline/connector/${this.connectorKey}`;
+  /** "Forget me": the user's Direct Line history goes with the rest of what is stored about them. */
+  forgetUser(userId: string): void {
+    this.store.forgetUser(userId);
+  }
+
+  /** Resolves when no bot turn is running (for a clean shutdown). */
+  async idle(): Promise<void> {
+    while (this.runningTurns.size > 0) await Promise.allSettled([...this.runningTurns]);
   }
 
   close(): void {
@@ -86,89 +91,83 @@ export class DirectLineServer {
   }
 
   register(server: Server): void {
-    server.opts('/v3/directline/*', (req, res, next) => {
-      if (!this.cors(req, res)) {
-        res.send(403, error('Forbidden', 'origin not allowed'));
-        return next();
-      }
-      res.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      res.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, x-ms-bot-agent');
-      res.header('Access-Control-Max-Age', '600');
-      res.send(204);
-      return next();
-    });
+    const { logger } = this.options;
+    const session = jsonBody({ maxBytes: MAX_SESSION_BODY_BYTES });
+    server.opts(
+      '/v3/directline/*',
+      guarded(logger, (req, res) => this.preflight(req, res)),
+    );
     server.post(
       '/v3/directline/tokens/generate',
-      this.handler((req, res) => this.generate(req, res)),
+      session,
+      this.route((req, res) => this.generate(req, res)),
     );
     server.post(
       '/v3/directline/tokens/refresh',
-      this.handler((req, res) => this.refresh(req, res)),
+      session,
+      this.route((req, res) => this.refresh(req, res)),
     );
     server.post(
       '/v3/directline/conversations',
-      this.handler((req, res) => this.start(req, res)),
+      session,
+      this.route((req, res) => this.start(req, res)),
     );
     server.get(
       '/v3/directline/conversations/:conversationId',
-      this.handler((req, res) => this.reconnect(req, res)),
+      this.route((req, res) => this.reconnect(req, res)),
     );
     server.get(
       '/v3/directline/conversations/:conversationId/activities',
-      this.handler((req, res) => this.activities(req, res)),
+      this.route((req, res) => this.activities(req, res)),
     );
     server.post(
       '/v3/directline/conversations/:conversationId/activities',
-      this.handler((req, res) => this.post(req, res)),
-    );
-    server.post(
-      '/directline/connector/:key/v3/conversations/:conversationId/activities',
-      this.handler((req, res) => this.fromBot(req, res)),
-    );
-    server.post(
-      '/directline/connector/:key/v3/conversations/:conversationId/activities/:replyToId',
-      this.handler((req, res) => this.fromBot(req, res)),
+      jsonBody({ maxBytes: MAX_ACTIVITY_BYTES }),
+      this.route((req, res) => this.post(req, res)),
     );
   }
 
-  private handler(handle: (req: Request, res: Response) => Promise<void> | void) {
-    return async (req: Request, res: Response) => {
-      if (req.url?.startsWith('/v3/') && !this.cors(req, res)) {
-        res.send(403, error('Forbidden', 'origin not allowed'));
-        return;
-      }
-      try {
-        await handle(req, res);
-      } catch (failure) {
-        this.options.logger.error({ err: failure }, 'direct line request failed');
-        if (!res.headersSent) res.send(500, error('InternalServerError', 'something went wrong'));
-      }
-    };
+  /** A Direct Line route: the origin is checked first, and any failure becomes a response. */
+  private route(handle: (req: Request, res: Response) => Promise<void> | void) {
+    return guarded(this.options.logger, async (req, res) => {
+      if (!this.cors(req, res)) return sendError(res, 403, 'Forbidden', 'origin not allowed');
+      await handle(req, res);
+    });
+  }
+
+  private preflight(req: Request, res: Response): void {
+    if (!this.cors(req, res)) return sendError(res, 403, 'Forbidden', 'origin not allowed');
+    res.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+    res.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, x-ms-bot-agent');
+    res.header('Access-Control-Max-Age', '600');
+    res.send(204);
   }
 
   /** A new conversation and visitor: what the chat page calls first. Open to anyone, so limited per address. */
   private generate(req: Request, res: Response): void {
-    if (!this.newConversations.allow(address(req))) return tooMany(res);
+    if (!this.allowed(res, this.newConversations.take(address(req)))) return;
     const conversationId = randomBytes(16).toString('base64url');
     const userId = `dl_${randomBytes(12).toString('base64url')}`;
-    if (!this.store.create(conversationId, userId))
-      return void res.send(503, error('ServiceUnavailable', 'too many conversations; try again later'));
-    const { token, expiresIn } = this.options.tokens.issue(conversationId, userId);
+    const { token, tokenId, expiresIn } = this.options.tokens.issue(conversationId, userId);
+    if (!this.store.create(conversationId, userId, tokenId))
+      return sendError(res, 503, 'ServiceUnavailable', 'too many conversations; try again later');
     res.send(200, session(conversationId, token, expiresIn));
   }
 
+  /** A new token for the same conversation; the one it replaces stops working at once. */
   private refresh(req: Request, res: Response): void {
     const checked = this.authorise(req, res);
-    if (!checked) return;
+    if (!checked || !this.withinLimits(req, res, checked.conversation)) return;
     const { conversation } = checked;
-    const { token, expiresIn } = this.options.tokens.issue(conversation.id, conversation.userId);
+    const { token, tokenId, expiresIn } = this.options.tokens.issue(conversation.id, conversation.userId);
+    conversation.tokenId = tokenId;
     res.send(200, session(conversation.id, token, expiresIn));
   }
 
   /** Starting tells the bot who joined, so the welcome is there as soon as the chat opens. */
   private async start(req: Request, res: Response): Promise<void> {
     const checked = this.authorise(req, res);
-    if (!checked) return;
+    if (!checked || !this.withinLimits(req, res, checked.conversation)) return;
     const { conversation, token, expiresIn } = checked;
     if (!conversation.started) {
       conversation.started = true;
@@ -182,99 +181,124 @@ export class DirectLineServer {
 
   private reconnect(req: Request, res: Response): void {
     const checked = this.authorise(req, res, req.params.conversationId);
-    if (!checked) return;
+    if (!checked || !this.withinLimits(req, res, checked.conversation)) return;
     res.send(200, session(checked.conversation.id, checked.token, checked.expiresIn));
   }
 
   private activities(req: Request, res: Response): void {
     const checked = this.authorise(req, res, req.params.conversationId);
-    if (!checked) return;
-    if (!this.perToken.allow(checked.token) || !this.perAddress.allow(address(req))) return tooMany(res);
+    if (!checked || !this.withinLimits(req, res, checked.conversation)) return;
     const watermark = Number(new URL(req.url ?? '', 'http://localhost').searchParams.get('watermark') ?? 0);
     res.send(200, this.store.since(checked.conversation, Number.isFinite(watermark) ? watermark : 0));
   }
 
   private async post(req: Request, res: Response): Promise<void> {
     const checked = this.authorise(req, res, req.params.conversationId);
-    if (!checked) return;
-    if (!this.perToken.allow(checked.token) || !this.perAddress.allow(address(req))) return tooMany(res);
+    if (!checked || !this.withinLimits(req, res, checked.conversation)) return;
     const body: unknown = req.body;
-    if (JSON.stringify(body ?? null).length > MAX_ACTIVITY_BYTES)
-      return void res.send(413, error('PayloadTooLarge', `an activity must be under ${MAX_ACTIVITY_BYTES} bytes`));
     if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string')
-      return void res.send(400, error('BadArgument', 'the body must be an activity (JSON with a "type")'));
+      return sendError(res, 400, 'BadArgument', 'the body must be an activity (JSON with a "type")');
     const given = body as Record<string, unknown>;
+    if (given.text !== undefined && typeof given.text !== 'string')
+      return sendError(res, 400, 'BadArgument', 'text must be a string');
+    if (typeof given.text === 'string' && given.text.length > MAX_MESSAGE_CHARS)
+      return sendError(res, 413, 'PayloadTooLarge', `text must be at most ${MAX_MESSAGE_CHARS} characters`);
     const activity: Partial<Activity> = Object.fromEntries(
       CLIENT_FIELDS.filter((field) => given[field] !== undefined).map((field) => [field, given[field]]),
     );
     const { conversation } = checked;
     // Shown back to the browser like Direct Line does: Web Chat marks a message as sent when it sees it come back.
-    const id = this.store.add(conversation, this.addressed(conversation, activity));
+    const id = this.store.add(conversation, { ...activity, ...this.sender(conversation) });
     res.send(200, { id });
     await this.toBot(conversation, { ...activity, id });
   }
 
-  /** The bot's connector calls: replies, proactive messages and typing indicators, queued for the browser. */
-  private fromBot(req: Request, res: Response): void {
-    if (req.params.key !== this.connectorKey) return void res.send(401, error('Unauthorized', 'unknown connector'));
-    const conversation = this.store.find(req.params.conversationId);
-    if (!conversation) return void res.send(404, error('NotFound', 'unknown conversation'));
-    const activity = (req.body ?? {}) as Partial<Activity>;
-    const id = this.store.add(conversation, {
+  /** The bot's replies, proactive messages and typing indicators, queued for the browser. */
+  private fromBot(conversationId: string, activity: Partial<Activity>): string {
+    const conversation = this.store.find(conversationId);
+    // The visitor has gone (expired): nothing is waiting for the message.
+    if (!conversation) return '';
+    return this.store.add(conversation, {
       ...activity,
+      serviceUrl: undefined,
       from: BOT,
+      recipient: visitor(conversation),
       conversation: { id: conversation.id } as Activity['conversation'],
       timestamp: new Date(),
     });
-    res.send(200, { id });
   }
 
   private async toBot(conversation: Conversation, activity: Partial<Activity>): Promise<void> {
-    const addressed = this.addressed(conversation, activity);
-    await this.adapter.processActivityDirect('', { ...addressed, recipient: BOT } as Activity, (context) =>
-      this.options.bot.run(context),
+    const turn = this.adapter.processActivityDirect(
+      '',
+      {
+        ...activity,
+        ...this.sender(conversation),
+        serviceUrl: IN_PROCESS_SERVICE_URL,
+      } as Activity,
+      (context) => this.options.bot.run(context),
     );
+    this.runningTurns.add(turn);
+    try {
+      await turn;
+    } finally {
+      this.runningTurns.delete(turn);
+    }
   }
 
   /** Who it is from and to, and where, come from the token and this server, never from the client. */
-  private addressed(conversation: Conversation, activity: Partial<Activity>): Partial<Activity> {
+  private sender(conversation: Conversation): Partial<Activity> {
     return {
-      ...activity,
       from: visitor(conversation),
       recipient: BOT,
       conversation: { id: conversation.id, isGroup: false } as Activity['conversation'],
       channelId: CHANNEL_ID,
-      serviceUrl: this.serviceUrl,
       timestamp: new Date(),
     };
   }
 
   /**
-   * A valid, unexpired token for this conversation, which must exist. Direct Line clients expect 403 for an
-   * expired token (they stop retrying), 401 for a missing or forged one, 404 for an unknown conversation.
+   * A valid, unexpired, current token for this conversation, which must exist. Direct Line clients expect 403 for
+   * an expired token (they stop retrying), 401 for a missing, forged or replaced one, 404 for an unknown conversation.
    */
   private authorise(req: Request, res: Response, conversationId?: string): Check {
     const header = req.header('authorization') ?? '';
     const token = /^Bearer (.+)$/i.exec(header)?.[1];
     const checked = this.options.tokens.check(token);
     if (!checked.ok) {
-      res.send(
-        checked.reason === 'expired' ? 403 : 401,
-        error(checked.reason === 'expired' ? 'TokenExpired' : 'Unauthorized', `token ${checked.reason}`),
-      );
+      const expired = checked.reason === 'expired';
+      sendError(res, expired ? 403 : 401, expired ? 'TokenExpired' : 'Unauthorized', `token ${checked.reason}`);
       return undefined;
     }
     if (conversationId !== undefined && conversationId !== checked.claims.conversationId) {
-      res.send(403, error('Forbidden', 'this token is for another conversation'));
+      sendError(res, 403, 'Forbidden', 'this token is for another conversation');
       return undefined;
     }
     const conversation = this.store.find(checked.claims.conversationId);
     if (!conversation || conversation.userId !== checked.claims.userId) {
-      res.send(404, error('NotFound', 'unknown conversation'));
+      sendError(res, 404, 'NotFound', 'unknown conversation');
+      return undefined;
+    }
+    if (conversation.tokenId !== checked.claims.tokenId) {
+      sendError(res, 401, 'Unauthorized', 'token replaced by a newer one');
       return undefined;
     }
     const expiresIn = Math.max(0, checked.claims.expiresAt - Math.floor(Date.now() / 1000));
     return { conversation, token: token!, expiresIn };
+  }
+
+  private withinLimits(req: Request, res: Response, conversation: Conversation): boolean {
+    return (
+      this.allowed(res, this.perConversation.take(conversation.id)) &&
+      this.allowed(res, this.perAddress.take(address(req)))
+    );
+  }
+
+  private allowed(res: Response, decision: RateDecision): boolean {
+    if (decision.allowed) return true;
+    res.header('Retry-After', String(decision.retryAfterSeconds));
+    sendError(res, 429, 'TooManyRequests', 'too many requests; slow down');
+    return false;
   }
 
   /** Same origin, no origin (not a browser), or a configured one; sets the CORS header for the last. */
@@ -296,15 +320,6 @@ function session(conversationId: string, token: string, expiresIn: number) {
 
 function visitor(conversation: Conversation): ChannelAccount {
   return { id: conversation.userId, name: 'Visitor', role: 'user' };
-}
-
-function error(code: string, message: string) {
-  return { error: { code, message } };
-}
-
-function tooMany(res: Response): void {
-  res.header('Retry-After', '10');
-  res.send(429, error('TooManyRequests', 'too many requests; slow down'));
 }
 
 function hostOf(origin: string): string | undefined {

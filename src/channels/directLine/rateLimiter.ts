@@ -1,6 +1,10 @@
+/** A request counted against a limit: allowed, or refused with the seconds until the window ends. */
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
 /**
- * Fixed-window request counting per key (a token, an IP address). Windows
- * are dropped as they end, so the map holds only keys seen in the current one.
+ * Fixed-window request counting per key (a conversation, an IP address).
+ * Windows are dropped as they end, so the map holds only keys seen in the
+ * current one.
  */
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
@@ -11,17 +15,18 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Counts one request; false when the key is over its limit in this window. */
-  allow(key: string): boolean {
+  /** Counts one request against the key's window. */
+  take(key: string): RateDecision {
     const now = this.now();
     const window = this.windows.get(key);
     if (!window || now - window.start >= this.windowMs) {
       if (this.windows.size > 50_000) this.dropEnded(now);
       this.windows.set(key, { start: now, count: 1 });
-      return true;
+      return { allowed: true };
     }
     window.count += 1;
-    return window.count <= this.limit;
+    if (window.count <= this.limit) return { allowed: true };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000)) };
   }
 
   private dropEnded(now: number): void {

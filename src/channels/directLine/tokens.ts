@@ -4,6 +4,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 export interface TokenClaims {
   conversationId: string;
   userId: string;
+  /** Which token of the conversation this is: a refresh issues a new one and the old one stops working. */
+  tokenId: string;
   /** Seconds since 1970. */
   expiresAt: number;
 }
@@ -26,17 +28,27 @@ export class DirectLineTokens {
     this.key = Buffer.from(secret, 'utf8');
   }
 
-  issue(conversationId: string, userId: string, now = Date.now()): { token: string; expiresIn: number } {
+  issue(
+    conversationId: string,
+    userId: string,
+    now = Date.now(),
+  ): { token: string; tokenId: string; expiresIn: number } {
     const issuedAt = Math.floor(now / 1000);
+    const tokenId = randomBytes(12).toString('base64url');
     const header = encode({ alg: 'HS256', typ: 'JWT' });
     const payload = encode({
       iss: 'backcare-directline',
       conv: conversationId,
       user: userId,
+      jti: tokenId,
       iat: issuedAt,
       exp: issuedAt + TOKEN_LIFETIME_SECONDS,
     });
-    return { token: `${header}.${payload}.${this.sign(`${header}.${payload}`)}`, expiresIn: TOKEN_LIFETIME_SECONDS };
+    return {
+      token: `${header}.${payload}.${this.sign(`${header}.${payload}`)}`,
+      tokenId,
+      expiresIn: TOKEN_LIFETIME_SECONDS,
+    };
   }
 
   check(token: string | undefined, now = Date.now()): TokenCheck {
@@ -47,10 +59,18 @@ export class DirectLineTokens {
     const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
     const claims = decode(payload);
-    if (typeof claims?.conv !== 'string' || typeof claims.user !== 'string' || typeof claims.exp !== 'number')
+    if (
+      typeof claims?.conv !== 'string' ||
+      typeof claims.user !== 'string' ||
+      typeof claims.jti !== 'string' ||
+      typeof claims.exp !== 'number'
+    )
       return { ok: false, reason: 'invalid' };
     if (claims.exp * 1000 <= now) return { ok: false, reason: 'expired' };
-    return { ok: true, claims: { conversationId: claims.conv, userId: claims.user, expiresAt: claims.exp } };
+    return {
+      ok: true,
+      claims: { conversationId: claims.conv, userId: claims.user, tokenId: claims.jti, expiresAt: claims.exp },
+    };
   }
 
   private sign(content: string): string {

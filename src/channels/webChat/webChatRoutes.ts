@@ -2,7 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
+import { sendError } from '../../http/errors';
+import { guarded } from '../../http/guarded';
+import { requestOrigin } from '../../http/requestTarget';
 import type { Topic } from '../../kb/loadKnowledge';
+import type { Logger } from '../../logger';
 import { PROJECT_ROOT } from '../../paths';
 import type { Branding } from './branding';
 import { chatPageHtml } from './chatPage';
@@ -14,6 +18,7 @@ export interface WebChatOptions {
   /** Sites allowed to show the chat in a frame (besides this one). */
   allowedOrigins: string[];
   privacyTopic?: Topic;
+  logger: Logger;
 }
 
 interface StaticFile {
@@ -54,29 +59,41 @@ export function registerWebChat(server: Server, options: WebChatOptions): void {
       `connect-src 'self'; frame-ancestors ${frameAncestors}; base-uri 'none'; form-action 'none'; object-src 'none'`,
   };
 
-  server.get('/', (req, res, next) => {
-    const embedded = new URL(req.url ?? '/', 'http://localhost').searchParams.get('embed') === '1';
-    res.sendRaw(200, chatPageHtml(options.branding, embedded), pageHeaders);
-    return next();
-  });
-  server.get('/embed.js', (req, res, next) => {
-    res.sendRaw(200, embedScript(options.branding, originOf(req)), {
-      'Content-Type': 'application/javascript; charset=utf-8',
-      'Cache-Control': 'public, max-age=3600',
-      'X-Content-Type-Options': 'nosniff',
-    });
-    return next();
-  });
-  server.get('/privacy', (_req, res, next) => {
-    res.sendRaw(200, privacyPageHtml(options.branding, options.privacyTopic), pageHeaders);
-    return next();
-  });
-  server.get('/webchat/:file', (req, res, next) => {
-    const file = files.get(req.params.file);
-    if (!file) res.send(404, { error: { code: 'NotFound', message: 'no such file' } });
-    else sendStatic(req, res, file);
-    return next();
-  });
+  const route = (handler: Parameters<typeof guarded>[1]) => guarded(options.logger, handler);
+  server.get(
+    '/',
+    route((req, res) => {
+      const embedded = new URL(req.url ?? '/', 'http://localhost').searchParams.get('embed') === '1';
+      res.sendRaw(200, chatPageHtml(options.branding, embedded), pageHeaders);
+    }),
+  );
+  server.get(
+    '/embed.js',
+    route((req, res) => {
+      // The script points its frame at the origin it was loaded from, so that origin must be a real one.
+      const origin = requestOrigin(req);
+      if (!origin) return sendError(res, 400, 'BadRequest', 'the Host header is not a valid host');
+      res.sendRaw(200, embedScript(options.branding, origin), {
+        'Content-Type': 'application/javascript; charset=utf-8',
+        'Cache-Control': 'public, max-age=3600',
+        'X-Content-Type-Options': 'nosniff',
+      });
+    }),
+  );
+  server.get(
+    '/privacy',
+    route((_req, res) => {
+      res.sendRaw(200, privacyPageHtml(options.branding, options.privacyTopic), pageHeaders);
+    }),
+  );
+  server.get(
+    '/webchat/:file',
+    route((req, res) => {
+      const file = files.get(req.params.file);
+      if (!file) sendError(res, 404, 'NotFound', 'no such file');
+      else sendStatic(req, res, file);
+    }),
+  );
 }
 
 function sendStatic(req: Request, res: Response, file: StaticFile): void {
@@ -100,11 +117,4 @@ function staticFile(name: string, type: string): StaticFile {
 /** The full browser bundle (with Adaptive Cards) shipped in the botframework-webchat package. */
 function webChatBundle(): string {
   return join(dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
-}
-
-/** Where the embed's iframe points: the origin the script was loaded from, as the browser saw it. */
-function originOf(req: Request): string {
-  const forwarded = req.header('x-forwarded-proto');
-  const protocol = forwarded === 'https' || req.isSecure() ? 'https' : 'http';
-  return `${protocol}://${req.header('host')}`;
 }
