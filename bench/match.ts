@@ -10,18 +10,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { KnowledgeIndex } from '../src/kb/knowledgeIndex';
+import { knowledgeIndex } from '../src/kb/models';
 import { loadKnowledge } from '../src/kb/loadKnowledge';
 import { PROJECT_ROOT } from '../src/paths';
 
 const ROUNDS = 20;
 
 function messages(): string[] {
-  const read = (name: string) => parse(readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', name), 'utf8'));
-  const inScope = Object.values(read('match-in-scope.yaml') as Record<string, string[]>).flat();
-  const outOfScope = Object.values(read('match-out-of-scope.yaml') as Record<string, string[]>).flat();
-  return [...inScope, ...outOfScope].map(String);
+  return ['topics-earlier-sets.jsonl', 'blind/topics-blind-1.jsonl'].flatMap((name) =>
+    readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', name), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => (JSON.parse(line) as { text: string }).text),
+  );
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -29,7 +30,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const startBuild = process.hrtime.bigint();
-const index = new KnowledgeIndex(loadKnowledge(join(PROJECT_ROOT, 'knowledge')));
+const knowledgeDir = join(PROJECT_ROOT, 'knowledge');
+const index = knowledgeIndex(loadKnowledge(knowledgeDir), knowledgeDir);
 const buildMs = Number(process.hrtime.bigint() - startBuild) / 1e6;
 
 const texts = messages();

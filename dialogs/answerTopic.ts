@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { SURE_CONFIDENCE, type KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import type { Topic } from '../src/kb/loadKnowledge';
+import { warningSignUnchecked, type UserProfile } from '../src/plan/profile';
 import type { ConversationData } from './conversationData';
 import type { Replies } from './replies';
 import { send } from './send';
@@ -14,14 +15,14 @@ export async function answerTopic(
   context: TurnContext,
   topic: Topic,
   conversationData: StatePropertyAccessor<ConversationData>,
+  profile: StatePropertyAccessor<UserProfile>,
   replies: Replies,
 ): Promise<void> {
-  const data = await conversationData.get(context, {});
-  if (topic.selfCare && data.warningSign && !data.clinicianChecked) {
+  if (topic.selfCare && warningSignUnchecked(await profile.get(context, {}))) {
     await send(context, replies.heldForClinician());
     return;
   }
-  data.lastTopicId = topic.id;
+  (await conversationData.get(context, {})).lastTopicId = topic.id;
   await send(context, replies.topic(topic));
 }
 
@@ -35,6 +36,7 @@ export async function answerKnowledgeQuestion(
   text: string,
   index: KnowledgeIndex,
   conversationData: StatePropertyAccessor<ConversationData>,
+  profile: StatePropertyAccessor<UserProfile>,
   replies: Replies,
 ): Promise<boolean> {
   const titled = index.findByTitle(text);
@@ -42,6 +44,6 @@ export async function answerKnowledgeQuestion(
   const topic =
     titled ?? (match?.topic && match.confidence >= SURE_CONFIDENCE ? index.topics.get(match.topic) : undefined);
   if (!topic) return false;
-  await answerTopic(context, topic, conversationData, replies);
+  await answerTopic(context, topic, conversationData, profile, replies);
   return true;
 }

@@ -7,9 +7,10 @@ import { recognizeYesNoUnsure } from '../src/nlu/choiceAnswers';
 import { recognizeCommand } from '../src/nlu/commands';
 import { normaliseText } from '../src/nlu/normalise';
 import { buildPlan } from '../src/plan/buildPlan';
-import type { AssessmentAnswers, UserProfile } from '../src/plan/profile';
+import { warningSignUnchecked, type AssessmentAnswers, type UserProfile } from '../src/plan/profile';
 import { answerKnowledgeQuestion } from './answerTopic';
 import {
+  afterTheNo,
   BAND_NUMBERS,
   describeAnswers,
   QUESTIONS,
@@ -18,7 +19,7 @@ import {
   type Question,
   type Reading,
 } from './assessmentQuestions';
-import { warningSignUnchecked, type ConversationData } from './conversationData';
+import type { ConversationData } from './conversationData';
 import { recordPainScore } from './painHistory';
 import type { Replies } from './replies';
 import type { SafetyScreen } from './safetyScreen';
@@ -33,6 +34,8 @@ const MAX_MISSES = 3;
 type Pending =
   | { kind: 'severityBands' }
   | { kind: 'severityInBand'; band: Band }
+  /** "Yes, one of these" on the checklist: which one, because the advice differs. */
+  | { kind: 'whichSign' }
   /** After a warning sign on the checklist: carry on to a plan that starts with a doctor, or stop. */
   | { kind: 'carryOn' }
   /** From the summary: which answer to change. */
@@ -48,6 +51,8 @@ interface AssessmentState {
   pending?: Pending;
   /** Changing one answer from the summary: go back to the summary afterwards. */
   correcting?: boolean;
+  /** The checklist was skipped or not answered once, and its reason given: the next time counts as "not sure". */
+  checklistExplained?: boolean;
   previousScore?: number;
 }
 
@@ -84,8 +89,8 @@ export class AssessmentDialog extends Dialog {
       previousScore: painHistory?.at(-1)?.score,
     };
     dc.activeDialog!.state = state;
-    if (warningSignUnchecked(await this.conversationData.get(dc.context, {}))) {
-      // Already answered with urgent advice in this conversation: no need to ask about warning signs again.
+    if (warningSignUnchecked(await this.profile.get(dc.context, {}))) {
+      // Already answered with urgent advice: no need to ask about warning signs again.
       state.answers.warningSigns = 'yes';
       state.index = state.first = 1;
       await send(dc.context, {
@@ -104,6 +109,8 @@ export class AssessmentDialog extends Dialog {
     const text = dc.context.activity.text ?? '';
     const command = recognizeCommand(text);
     if (command === 'back') return this.back(dc, state);
+    if (command === 'skip' && QUESTIONS[state.index]?.id === 'warningSigns' && !state.pending)
+      return this.checklistNotAnswered(dc, state);
     if (command === 'skip' && state.index < SUMMARY) {
       // Skipping "carry on?" after a warning sign carries on: the warning sign itself is not taken back.
       if (state.pending?.kind !== 'carryOn') clearAnswer(state, QUESTIONS[state.index]);
@@ -132,9 +139,13 @@ export class AssessmentDialog extends Dialog {
       case 'answer':
         clearAnswer(state, question);
         Object.assign(state.answers, reading.answers);
-        if (question.id === 'warningSigns' && reading.answers.warningSigns === 'yes') {
-          await this.safety.reportChecklist(dc.context);
-          state.pending = { kind: 'carryOn' };
+        if (question.id === 'warningSigns' && reading.answers.warningSigns === 'no') {
+          // "No, but I fell off a ladder on Saturday": what follows the no is read for warning signs on its own.
+          const rest = afterTheNo(text);
+          if (rest && this.safety.mightReport(rest)) state.answers.warningSigns = 'yes';
+        }
+        if (question.id === 'warningSigns' && state.answers.warningSigns === 'yes') {
+          state.pending = { kind: 'whichSign' };
           return this.ask(dc, state);
         }
         return this.advance(dc, state);
@@ -143,8 +154,27 @@ export class AssessmentDialog extends Dialog {
         state.pending = reading;
         return this.ask(dc, state);
       case 'miss':
+        if (question.id === 'warningSigns' && !(await this.answeredKnowledgeQuestion(dc.context, text)))
+          return this.checklistNotAnswered(dc, state);
         return this.notUnderstood(dc, state, text, reading.hint);
     }
+  }
+
+  /**
+   * The checklist cannot be skipped quietly: the first time, say why it matters and ask again; after that,
+   * count it as "not sure", so the plan starts with seeing a doctor.
+   */
+  private async checklistNotAnswered(dc: DialogContext, state: AssessmentState): Promise<DialogTurnResult> {
+    if (!state.checklistExplained) {
+      state.checklistExplained = true;
+      await send(dc.context, this.safety.whyChecklistMatters());
+      return Dialog.EndOfTurn;
+    }
+    state.answers.warningSigns = 'unsure';
+    await send(dc.context, {
+      text: "OK. I'll count that as not sure, so your plan will start with seeing a doctor.",
+    });
+    return this.advance(dc, state);
   }
 
   private async continuePending(
@@ -170,6 +200,14 @@ export class AssessmentDialog extends Dialog {
           return this.ask(dc, state);
         }
         return this.notUnderstood(dc, state, text);
+      }
+      case 'whichSign': {
+        // A sign the message itself reported was already answered by the safety screen; this reads a tapped label.
+        const { labels } = this.safety.checklistChoices();
+        const label = labels.find((candidate) => normaliseText(candidate) === normaliseText(text));
+        await this.safety.reportChecklistSign(dc.context, label);
+        state.pending = { kind: 'carryOn' };
+        return this.ask(dc, state);
       }
       case 'carryOn': {
         const normalised = normaliseText(text);
@@ -222,7 +260,7 @@ export class AssessmentDialog extends Dialog {
   }
 
   private answeredKnowledgeQuestion(context: TurnContext, text: string): Promise<boolean> {
-    return answerKnowledgeQuestion(context, text, this.index, this.conversationData, this.replies);
+    return answerKnowledgeQuestion(context, text, this.index, this.conversationData, this.profile, this.replies);
   }
 
   private async advance(dc: DialogContext, state: AssessmentState): Promise<DialogTurnResult> {
@@ -307,6 +345,8 @@ export class AssessmentDialog extends Dialog {
           actions: numbers,
         };
       }
+      case 'whichSign':
+        return this.safety.askWhichSign();
       case 'carryOn':
         return {
           text:
@@ -335,7 +375,7 @@ export class AssessmentDialog extends Dialog {
     const context = dc.context;
     const today = userDate(context.activity);
     const plan = buildPlan(state.answers, {
-      warningSignUnchecked: warningSignUnchecked(await this.conversationData.get(context, {})),
+      warningSignUnchecked: warningSignUnchecked(await this.profile.get(context, {})),
     });
     const profile = await this.profile.get(context, {});
     profile.answers = state.answers;

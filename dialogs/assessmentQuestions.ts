@@ -92,6 +92,14 @@ function yesNoQuestion(
   };
 }
 
+/** A "no" that goes on: "no, but...", "none except...", "not really, only..." (what follows is in group 1). */
+const BUT_SOMETHING = /\b(?:but|except|apart from|other than|besides|only|although|though)\b((?:\s+\w+){2,})/;
+
+/** What a checklist "no" goes on to say, if it goes on: it may name a warning sign after all. */
+export function afterTheNo(text: string): string | undefined {
+  return BUT_SOMETHING.exec(normaliseText(text))?.[1].trim();
+}
+
 export const QUESTIONS: Question[] = [
   {
     id: 'warningSigns',

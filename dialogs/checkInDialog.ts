@@ -2,8 +2,7 @@ import type { StatePropertyAccessor } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { recognizeSeverity } from '../src/nlu/severity';
 import { buildPlan } from '../src/plan/buildPlan';
-import { trendBetween, type UserProfile } from '../src/plan/profile';
-import { warningSignUnchecked, type ConversationData } from './conversationData';
+import { trendBetween, warningSignUnchecked, type UserProfile } from '../src/plan/profile';
 import { recordPainScore } from './painHistory';
 import type { Replies } from './replies';
 import { send } from './send';
@@ -24,7 +23,6 @@ export interface CheckInOptions {
 export class CheckInDialog extends Dialog<CheckInOptions> {
   constructor(
     private readonly profile: StatePropertyAccessor<UserProfile>,
-    private readonly conversationData: StatePropertyAccessor<ConversationData>,
     private readonly replies: Replies,
   ) {
     super(CHECK_IN_DIALOG);
@@ -51,7 +49,7 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
     if (profile.answers) {
       profile.answers = { ...profile.answers, severity: value, trend };
       profile.plan = buildPlan(profile.answers, {
-        warningSignUnchecked: warningSignUnchecked(await this.conversationData.get(dc.context, {})),
+        warningSignUnchecked: warningSignUnchecked(profile),
       });
     }
     await this.profile.set(dc.context, profile);

@@ -2,12 +2,10 @@
 export interface ConversationData {
   /** The last topic answered, for "tell me more". */
   lastTopicId?: string;
-  /** The category of a warning sign reported in this conversation. */
-  warningSign?: string;
-  /** Whether the user has since said a clinician checked them. */
-  clinicianChecked?: boolean;
-}
-
-export function warningSignUnchecked(data: ConversationData): boolean {
-  return data.warningSign !== undefined && !data.clinicianChecked;
+  /** A warning-sign category whose clarifying question ("Just to check, ...?") awaits a yes or no. */
+  pendingCheck?: string;
+  /** The category of the urgent advice just given, for the short replies that follow it ("ok", "what now?"). */
+  afterUrgent?: string;
+  /** The person said the warning sign was a misunderstanding: lifting the hold awaits their yes. */
+  pendingClear?: boolean;
 }

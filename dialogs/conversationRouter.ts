@@ -1,11 +1,12 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { recognizeCommand } from '../src/nlu/commands';
 import type { UserProfile } from '../src/plan/profile';
 import type { HoldTimers } from '../src/channels/holdTimers';
 import { MAX_UNDERSTOOD_CHARS } from '../src/nlu/messageLimits';
 import type { PersonalData } from '../src/state/personalData';
-import { FORGET_ME_DIALOG, ForgetMeDialog } from './forgetMeDialog';
+import { warningSignUnchecked } from '../src/plan/profile';
+import { FORGET_ME_DIALOG, ForgetMeDialog, type ForgetMeOptions } from './forgetMeDialog';
 import type { ConversationData } from './conversationData';
 import { MAIN_DIALOG, type MainDialog, type MainDialogOptions } from './mainDialog';
 import { send } from './send';
@@ -50,11 +51,19 @@ export class ConversationRouter {
     // The user has moved on: a hold that was being counted must not announce itself after this message.
     this.holdTimers.cancel(context);
     const dc = await this.dialogs.createContext(context);
-    if (await this.safety.screen(context)) {
-      // The urgent advice replaces whatever was running: nothing else is asked or answered in this turn.
-      await dc.cancelAllDialogs();
+    const screened = await this.safety.screen(context);
+    // Urgent advice comes alone in this turn and replaces whatever was running.
+    if (screened === 'urgent') return void (await dc.cancelAllDialogs());
+    if (screened === 'answered') return;
+    if (screened === 'carryOn') {
+      if (dc.activeDialog) await dc.repromptDialog();
       return;
     }
+    await this.route(context, dc);
+    if (screened === 'checkAfter') await this.safety.askPendingCheck(context);
+  }
+
+  private async route(context: TurnContext, dc: DialogContext): Promise<void> {
     // Read in full for warning signs above; past this length nothing else reads it (each reader's work is bounded).
     if ((context.activity.text ?? '').length > MAX_UNDERSTOOD_CHARS) {
       await send(context, this.replies.tooLong());
@@ -76,15 +85,16 @@ export class ConversationRouter {
       }
       case 'startOver': {
         await dc.cancelAllDialogs();
-        // A warning sign still holds after starting over: only a clinician's check (or "forget me") lifts it.
-        const { warningSign, clinicianChecked } = await this.conversationData.get(context, {});
-        await this.conversationData.set(context, { warningSign, clinicianChecked });
+        // A warning sign's hold belongs to the person (user state), so it outlasts starting over.
+        await this.conversationData.set(context, {});
         await send(context, this.replies.welcome());
         return;
       }
       case 'forgetMe':
         await dc.cancelAllDialogs();
-        await dc.beginDialog(FORGET_ME_DIALOG);
+        await dc.beginDialog(FORGET_ME_DIALOG, {
+          holdGoesToo: warningSignUnchecked(await this.profile.get(context, {})),
+        } satisfies ForgetMeOptions);
         return;
       default: {
         const wasForgetting = dc.activeDialog?.id === FORGET_ME_DIALOG;

@@ -1,11 +1,15 @@
 import type { ConversationState, UserState } from 'botbuilder';
 import type { Config } from '../src/config';
 import { HoldTimers } from '../src/channels/holdTimers';
-import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
+import { SURE_CONFIDENCE, type KnowledgeIndex } from '../src/kb/knowledgeIndex';
+import { wantsAssessment } from '../src/nlu/assessmentIntent';
+import { recognizeCommand } from '../src/nlu/commands';
 import { RoutineFinder } from '../src/kb/routineFinder';
 import type { Knowledge } from '../src/kb/loadKnowledge';
 import type { Logger } from '../src/logger';
-import { RedFlagDetector } from '../src/nlu/redFlags';
+import { triageModel } from '../src/kb/models';
+import { LanguageCheck } from '../src/nlu/language';
+import { Triage } from '../src/nlu/triage';
 import type { UserProfile } from '../src/plan/profile';
 import { AssessmentDialog } from './assessmentDialog';
 import { CheckInDialog } from './checkInDialog';
@@ -14,6 +18,15 @@ import type { ConversationData } from './conversationData';
 import { MainDialog } from './mainDialog';
 import { Replies } from './replies';
 import { SafetyScreen } from './safetyScreen';
+
+/** Steering commands (not "thanks" or "hi", which are replies too) and questions the dialogs answer. */
+function isRequest(text: string, index: KnowledgeIndex, routines: RoutineFinder): boolean {
+  const command = recognizeCommand(text);
+  if (command && !['greeting', 'thanks', 'goodbye'].includes(command)) return true;
+  if (wantsAssessment(text) || routines.request(text) || index.findByTitle(text)) return true;
+  const match = index.match(text);
+  return match.topic !== null && match.confidence >= SURE_CONFIDENCE;
+}
 
 /** The dialogs and what they share, wired once for the bot and for dialog tests that drive MainDialog alone. */
 export function createDialogs(
@@ -29,8 +42,17 @@ export function createDialogs(
   const routines = new RoutineFinder(knowledge.routines);
   const replies = new Replies(index, routines, config.webChat.branding.botName);
   const holdTimers = new HoldTimers(logger);
-  const detector = new RedFlagDetector(knowledge.redFlags);
-  const safety = new SafetyScreen(detector, knowledge.redFlags, config.urgentAdvice, conversationData, logger);
+  const triage = new Triage(knowledge.redFlags, triageModel(config.knowledgeDir, knowledge.redFlags));
+  const safety = new SafetyScreen(
+    triage,
+    knowledge.redFlags,
+    config.urgentAdvice,
+    conversationData,
+    profile,
+    new LanguageCheck(),
+    logger,
+    (text) => isRequest(text, index, routines),
+  );
   const mainDialog = new MainDialog(
     index,
     conversationData,
@@ -39,7 +61,7 @@ export function createDialogs(
     logger,
     routines,
     new AssessmentDialog(index, conversationData, profile, replies, safety),
-    new CheckInDialog(profile, conversationData, replies),
+    new CheckInDialog(profile, replies),
     new RoutineDialog(routines, index, conversationData, profile, replies, holdTimers),
   );
   return { mainDialog, conversationData, profile, replies, safety, holdTimers };

@@ -93,15 +93,15 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
         await send(step.context, this.replies.goodbye());
         return step.endDialog();
       case 'clinicianChecked': {
-        const data = await this.conversationData.get(step.context, {});
-        const hadWarningSign = data.warningSign !== undefined;
-        data.clinicianChecked = true;
+        const profile = await this.profile.get(step.context, {});
+        const hadWarningSign = profile.warningSign !== undefined;
+        if (profile.warningSign) profile.warningSign.cleared = 'clinician';
         await send(step.context, hadWarningSign ? this.replies.clinicianChecked() : this.replies.thanks());
         return step.endDialog();
       }
       case 'whatDoYouKnow': {
         const profile = await this.profile.get(step.context, {});
-        await send(step.context, this.replies.whatIKnow(profile, await this.conversationData.get(step.context, {})));
+        await send(step.context, this.replies.whatIKnow(profile));
         return step.endDialog();
       }
       case 'showPlan': {
@@ -179,7 +179,7 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
   }
 
   private async answer(step: WaterfallStepContext, topic: Topic): Promise<DialogTurnResult> {
-    await answerTopic(step.context, topic, this.conversationData, this.replies);
+    await answerTopic(step.context, topic, this.conversationData, this.profile, this.replies);
     return step.endDialog();
   }
 }

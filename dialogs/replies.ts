@@ -4,7 +4,6 @@ import type { RoutineFinder } from '../src/kb/routineFinder';
 import type { Topic } from '../src/kb/loadKnowledge';
 import type { PainRecord, Trend, UserProfile } from '../src/plan/profile';
 import { describeAnswers } from './assessmentQuestions';
-import type { ConversationData } from './conversationData';
 import { walkThroughAction } from './routineReplies';
 import { lowerFirst, SCORE_ACTIONS } from './wording';
 
@@ -70,7 +69,7 @@ export class Replies {
   }
 
   /** Everything stored about the user, so "what do you know about me" has a complete answer. */
-  whatIKnow(profile: UserProfile, conversation: ConversationData): Reply {
+  whatIKnow(profile: UserProfile): Reply {
     const sections: string[] = [];
     if (profile.answers) {
       sections.push(`**Your answers** (${longDate(profile.assessedOn!)}):\n${describeAnswers(profile.answers)}`);
@@ -99,10 +98,15 @@ export class Replies {
       sections.push(
         `**Paused:** the ${titleOf(profile.routineProgress.routineId)}, at step ${profile.routineProgress.step + 1}.`,
       );
-    if (conversation.warningSign)
-      sections.push(
-        `**In this conversation:** you told me about a warning sign${conversation.clinicianChecked ? ', and that a clinician has since checked you' : ''}.`,
-      );
+    if (profile.warningSign) {
+      const { reportedOn, cleared } = profile.warningSign;
+      const since = {
+        clinician: ', and then that a clinician had checked you.',
+        misunderstanding: ', and then that it was a misunderstanding.',
+        none: '. Until a clinician has checked you, I hold back stretches and self-massage.',
+      }[cleared ?? 'none'];
+      sections.push(`**Warning sign:** on ${longDate(reportedOn)} you told me about a warning sign${since}`);
+    }
     if (sections.length === 0)
       return {
         text:

@@ -8,9 +8,9 @@ import type { Routine } from '../src/kb/schema';
 import { recognizeRoutineControl } from '../src/nlu/routineControls';
 import { recognizeSeverity } from '../src/nlu/severity';
 import { normaliseText } from '../src/nlu/normalise';
-import type { UserProfile } from '../src/plan/profile';
+import { warningSignUnchecked, type UserProfile } from '../src/plan/profile';
 import { answerKnowledgeQuestion } from './answerTopic';
-import { warningSignUnchecked, type ConversationData } from './conversationData';
+import type { ConversationData } from './conversationData';
 import { recordPainScore, recordRoutine } from './painHistory';
 import type { Replies } from './replies';
 import { RoutineReplies, START, NOT_NOW, gentlerAction } from './routineReplies';
@@ -60,7 +60,7 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
     const routine = options && this.finder.byId(options.routineId);
     if (!routine) return dc.endDialog();
     const context = dc.context;
-    if (warningSignUnchecked(await this.conversationData.get(context, {}))) {
+    if (warningSignUnchecked(await this.profile.get(context, {}))) {
       await send(context, this.replies.heldForClinician());
       return dc.endDialog();
     }
@@ -249,6 +249,6 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
   }
 
   private answeredKnowledgeQuestion(context: TurnContext, text: string): Promise<boolean> {
-    return answerKnowledgeQuestion(context, text, this.index, this.conversationData, this.replies);
+    return answerKnowledgeQuestion(context, text, this.index, this.conversationData, this.profile, this.replies);
   }
 }

@@ -1,74 +1,210 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { Reply } from '../src/channels/reply';
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
-import type { RedFlagDetector, RedFlagRules } from '../src/nlu/redFlags';
+import { recognizeYesNoUnsure } from '../src/nlu/choiceAnswers';
+import { FollowUpReader } from '../src/nlu/followUps';
+import type { LanguageCheck } from '../src/nlu/language';
+import { tokenise } from '../src/nlu/normalise';
+import type { RedFlagRules, UrgencyLevel } from '../src/nlu/redFlags';
+import type { Triage } from '../src/nlu/triage';
+import type { UserProfile } from '../src/plan/profile';
 import type { ConversationData } from './conversationData';
 import { send } from './send';
-
-const CHECKLIST_MESSAGE =
-  'Thank you for telling me. Some of these signs need a doctor today, and some need emergency care.\n\n' +
-  '- **Call {emergency} now** if you have numbness around your genitals or buttocks, problems peeing or ' +
-  'controlling your bladder or bowels, new weakness or numbness in both legs, or pain after a serious fall or accident.\n' +
-  '- Otherwise, for a high temperature or feeling very unwell, a recent injury, cancer now or in the past, or weight ' +
-  'loss without trying: please {urgentCare}.';
+import { userDate } from './userClock';
 
 /**
- * The first step of every turn: a message that reports a warning sign is
- * answered with calm, specific urgent advice instead of anything else, and
- * the event is recorded for the clinic without the user's words.
+ * What the screen did with a message: gave urgent advice (which replaces whatever was running), answered it
+ * otherwise (the turn is over, the dialog waits), heard "no" to its check, let it pass with a check question to
+ * ask once the turn has answered it ("checkAfter"), or let it pass.
+ */
+export type Screened = 'urgent' | 'answered' | 'carryOn' | 'checkAfter' | 'clear';
+
+/** Replies to urgent advice longer than this are new messages, not "ok" or "what now?". */
+const MAX_FOLLOW_UP_WORDS = 15;
+const YES = 'Yes';
+const NO = 'No';
+const CONFIRM_CLEAR = "Yes, that's right";
+const KEEP_HOLD = 'No, I do have it';
+
+/**
+ * The first step of every turn. A message that reports a warning sign is
+ * answered with calm, specific urgent advice instead of anything else; one
+ * that only might is asked one short yes/no question first. The warning sign
+ * puts a hold on self-care advice that belongs to the person (user state),
+ * until they say a clinician has checked them or that it was a
+ * misunderstanding. Short replies to the advice get the one thing to do
+ * again. A message in another language gets, in English, that the bot reads
+ * English only. Events are recorded for the clinic without the user's words.
  */
 export class SafetyScreen {
-  private readonly messages: Map<string, string>;
-  private readonly checklistMessage: string;
+  private readonly followUps: FollowUpReader;
+  private readonly fill: (text: string, category?: string) => string;
+  private readonly levels: Map<string, UrgencyLevel>;
 
   constructor(
-    private readonly detector: RedFlagDetector,
-    rules: RedFlagRules,
-    advice: Config['urgentAdvice'],
+    private readonly triage: Triage,
+    private readonly rules: RedFlagRules,
+    private readonly advice: Config['urgentAdvice'],
     private readonly conversationData: StatePropertyAccessor<ConversationData>,
+    private readonly profile: StatePropertyAccessor<UserProfile>,
+    private readonly language: LanguageCheck,
     private readonly logger: Logger,
+    /** A request the dialogs answer (a command, a knowledge question): not a reply to urgent advice. */
+    private readonly isRequest: (text: string) => boolean,
   ) {
-    const fill = (message: string) =>
-      message.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-        name in advice ? advice[name as keyof typeof advice] : placeholder,
-      );
-    this.messages = new Map(rules.categories.map((category) => [category.id, fill(category.message)]));
-    this.checklistMessage = fill(CHECKLIST_MESSAGE);
+    this.followUps = new FollowUpReader(rules.followUps);
+    this.levels = new Map(rules.categories.map((category) => [category.id, category.level]));
+    const nowOf = new Map(rules.categories.map((category) => [category.id, category.now]));
+    const values: Record<string, string> = { ...advice };
+    this.fill = (text, category) =>
+      text
+        .replace('{now}', category ? (nowOf.get(category) ?? '') : '')
+        .replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
   }
 
-  /**
-   * A "yes" to the assessment's warning-sign checklist: we do not know which sign, so the advice covers
-   * the emergency ones and the same-day ones.
-   */
-  async reportChecklist(context: TurnContext): Promise<void> {
-    await this.record(context, 'checklist', 'emergency');
-    await send(context, { text: this.checklistMessage });
-  }
-
-  /** True when the message reported a warning sign and has been answered. */
-  async screen(context: TurnContext): Promise<boolean> {
-    const { urgent, category, level } = this.detector.triage(context.activity.text ?? '');
-    if (!urgent || !category || !level) return false;
-    await this.record(context, category, level);
-    await send(context, { text: this.messages.get(category)! });
-    return true;
-  }
-
-  private async record(context: TurnContext, category: string, level: string): Promise<void> {
+  async screen(context: TurnContext): Promise<Screened> {
+    const text = context.activity.text ?? '';
     const data = await this.conversationData.get(context, {});
-    data.warningSign = category;
-    data.clinicianChecked = false;
-    // For the clinic: what and when, never what the user wrote.
+
+    const pendingCheck = data.pendingCheck;
+    delete data.pendingCheck;
+    if (pendingCheck) {
+      const answer = recognizeYesNoUnsure(text);
+      if (answer === 'yes' || answer === 'unsure') return this.report(context, pendingCheck, 'check');
+      if (answer === 'no') {
+        await send(context, { text: this.rules.checkDeclined });
+        return 'carryOn';
+      }
+    }
+    if (data.pendingClear) {
+      delete data.pendingClear;
+      const answer = recognizeYesNoUnsure(text);
+      if (answer === 'yes') return this.clearHold(context);
+      if (answer === 'no') return this.keepHold(context, data.afterUrgent);
+    }
+
+    const { outcome, category, check, byRule } = this.triage.assess(text);
+    // Right after urgent advice, "I meant my mum" or "I can't afford to go" is a reply to it, whatever words it
+    // shares with warning signs; only an explicit new one (a rule) is reported again.
+    const reply = data.afterUrgent && tokenise(text).length <= MAX_FOLLOW_UP_WORDS && !this.isRequest(text);
+    if (reply && !byRule && ['misunderstanding', 'pushback'].includes(this.followUps.read(text)))
+      return this.followUp(context, data);
+    if (outcome === 'report' && category) return this.report(context, category, 'message');
+    if (outcome === 'possible' && category && check) {
+      // Asked after the turn's own answer, so "that hurts" still stops a stretch and a question is still answered.
+      data.pendingCheck = category;
+      return 'checkAfter';
+    }
+
+    if (reply) return this.followUp(context, data);
+    delete data.afterUrgent;
+
+    if (this.language.isOtherLanguage(text)) {
+      await send(context, { text: this.fill(this.rules.otherLanguage), urgent: this.urgentStyle('crisis') });
+      return 'answered';
+    }
+    return 'clear';
+  }
+
+  /** The check question a "checkAfter" message left pending, sent at the end of its turn. */
+  async askPendingCheck(context: TurnContext): Promise<void> {
+    const category = (await this.conversationData.get(context, {})).pendingCheck;
+    const check = this.rules.categories.find((candidate) => candidate.id === category)?.check;
+    if (check) await send(context, { text: check, actions: [YES, NO] });
+  }
+
+  /** Whether a piece of text would be reported or asked about: for what follows a "no" on the checklist. */
+  mightReport(text: string): boolean {
+    return this.triage.assess(text).outcome !== 'none';
+  }
+
+  /** The checklist's "which one?": the signs to pick from, and the label for "more than one". */
+  checklistChoices(): { labels: string[]; several: string } {
+    return { labels: this.rules.checklist.signs.map((sign) => sign.label), several: this.rules.checklist.severalLabel };
+  }
+
+  askWhichSign(): Reply {
+    const { labels, several } = this.checklistChoices();
+    return { text: this.rules.checklist.which, actions: [...labels, several] };
+  }
+
+  whyChecklistMatters(): Reply {
+    return { text: this.rules.checklist.whyItMatters, actions: ['No, none of these', 'Yes, one of these', 'Not sure'] };
+  }
+
+  /** A sign picked from the checklist (by its label), or all of them at once for "more than one". */
+  async reportChecklistSign(context: TurnContext, label: string | undefined): Promise<void> {
+    const sign = this.rules.checklist.signs.find((candidate) => candidate.label === label);
+    if (sign) {
+      await this.report(context, sign.category, 'checklist');
+      return;
+    }
+    await this.record(context, 'checklist', 'emergency', 'checklist');
+    await send(context, { text: this.fill(this.rules.checklist.several), urgent: this.urgentStyle('cauda-equina') });
+  }
+
+  private async report(context: TurnContext, category: string, source: string): Promise<Screened> {
+    const found = this.rules.categories.find((candidate) => candidate.id === category)!;
+    await this.record(context, category, found.level, source);
+    await send(context, { text: this.fill(found.message, category), urgent: this.urgentStyle(category) });
+    return 'urgent';
+  }
+
+  private async followUp(context: TurnContext, data: ConversationData): Promise<Screened> {
+    const category = data.afterUrgent!;
+    const kind = this.followUps.read(context.activity.text ?? '');
+    const replies = this.rules.followUps.replies;
+    if (kind === 'misunderstanding') {
+      data.pendingClear = true;
+      await send(context, { text: replies.confirmMisunderstanding, actions: [CONFIRM_CLEAR, KEEP_HOLD] });
+      return 'answered';
+    }
+    await send(context, { text: this.fill(replies[kind], category), urgent: this.urgentStyle(category) });
+    return 'urgent';
+  }
+
+  private async clearHold(context: TurnContext): Promise<Screened> {
+    const profile = await this.profile.get(context, {});
+    if (profile.warningSign) profile.warningSign.cleared = 'misunderstanding';
+    const data = await this.conversationData.get(context, {});
+    delete data.afterUrgent;
+    await send(context, { text: this.rules.followUps.replies.cleared });
+    return 'answered';
+  }
+
+  private async keepHold(context: TurnContext, category: string | undefined): Promise<Screened> {
+    await send(context, {
+      text: this.fill(this.rules.followUps.replies.notCleared, category),
+      urgent: this.urgentStyle(category),
+    });
+    return 'urgent';
+  }
+
+  private async record(context: TurnContext, category: string, level: string, source: string): Promise<void> {
+    const profile = await this.profile.get(context, {});
+    profile.warningSign = { category, reportedOn: userDate(context.activity) };
+    await this.profile.set(context, profile);
+    // Replies to advice get the one thing to do again; the checklist's own advice is followed by its own question.
+    if (source !== 'checklist') (await this.conversationData.get(context, {})).afterUrgent = category;
+    // For the clinic: what and when, never what the user wrote. "urgency", not "level": pino's level is on the line.
     this.logger.warn(
-      // "urgency", not "level": pino's own level key is on the same line.
       {
         event: 'red_flag',
         category,
         urgency: level,
+        source,
         channel: context.activity.channelId,
         at: new Date().toISOString(),
       },
       'warning sign reported',
     );
+  }
+
+  /** Urgent replies look different where the channel allows it, with a button to call the number in them. */
+  private urgentStyle(category: string | undefined): Reply['urgent'] {
+    const number = this.levels.get(category ?? '') === 'crisis' ? this.advice.crisisLine : this.advice.emergency;
+    const phone = /\+?\d[\d\s-]{1,14}\d/.exec(number)?.[0];
+    return phone ? { call: { label: `Call ${phone}`, phone: phone.replace(/[\s-]/g, '') } } : {};
   }
 }

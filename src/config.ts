@@ -39,6 +39,10 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Country-neutral words for the numbers, used until a clinic sets its own (start-up warns about them). */
+export const DEFAULT_EMERGENCY_NUMBER = 'your local emergency number';
+export const DEFAULT_CRISIS_LINE = 'a crisis line or helpline in your country';
+
 const optionalText = z.string().trim().default('');
 /** A link shown on the chat page: absolute http(s), or a path on this server. */
 const link = z
@@ -78,9 +82,9 @@ const variables = {
   KNOWLEDGE_DIR: z.string().trim().min(1, 'must not be empty').default(resolve(PROJECT_ROOT, 'knowledge')),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   // No country is assumed: the defaults say what to do anywhere; a clinic sets its own numbers.
-  EMERGENCY_NUMBER: z.string().trim().min(1).default('your local emergency number'),
+  EMERGENCY_NUMBER: z.string().trim().min(1).default(DEFAULT_EMERGENCY_NUMBER),
   URGENT_CARE_ADVICE: z.string().trim().min(1).default('contact a doctor or an urgent care service today'),
-  CRISIS_LINE: z.string().trim().min(1).default('a crisis line or helpline in your country'),
+  CRISIS_LINE: z.string().trim().min(1).default(DEFAULT_CRISIS_LINE),
   CLINIC_NAME: z.string().trim().min(1).max(80).default('BackCare'),
   BOT_NAME: z.string().trim().min(1).max(40).default('BackCare'),
   ACCENT_COLOR: z

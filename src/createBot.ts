@@ -4,7 +4,8 @@ import { ConversationRouter } from '../dialogs/conversationRouter';
 import { createDialogs } from '../dialogs/createDialogs';
 import { BackCareBot } from './bot';
 import type { Config } from './config';
-import { KnowledgeIndex } from './kb/knowledgeIndex';
+import type { KnowledgeIndex } from './kb/knowledgeIndex';
+import { knowledgeIndex } from './kb/models';
 import { loadKnowledge } from './kb/loadKnowledge';
 import type { Logger } from './logger';
 import { warmUpRecognizers } from './nlu/warmUp';
@@ -30,7 +31,7 @@ export interface BotParts {
  */
 export function createBot(config: Config, logger: Logger, givenStorage?: Storage): BotParts {
   const knowledge = loadKnowledge(config.knowledgeDir);
-  const index = new KnowledgeIndex(knowledge);
+  const index = knowledgeIndex(knowledge, config.knowledgeDir);
   const created = givenStorage ? undefined : createStorage(config);
   const storage = new MonitoredStorage(givenStorage ?? created!.storage);
   const conversationState = new ConversationState(storage);

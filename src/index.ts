@@ -1,6 +1,6 @@
 import 'dotenv/config';
 import { createApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, DEFAULT_CRISIS_LINE, DEFAULT_EMERGENCY_NUMBER, loadConfig } from './config';
 import { KnowledgeError } from './kb/loadKnowledge';
 import { captureConsole, createLogger } from './logger';
 import { StorageError } from './state/sqliteStorage';
@@ -21,6 +21,12 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   captureConsole(logger);
+  const { emergency, crisisLine } = config.urgentAdvice;
+  if (emergency === DEFAULT_EMERGENCY_NUMBER || crisisLine === DEFAULT_CRISIS_LINE)
+    logger.warn(
+      { emergencyNumberSet: emergency !== DEFAULT_EMERGENCY_NUMBER, crisisLineSet: crisisLine !== DEFAULT_CRISIS_LINE },
+      'EMERGENCY_NUMBER or CRISIS_LINE is not set: urgent advice names no number to call (set them for your country)',
+    );
 
   let app;
   try {

@@ -3,7 +3,8 @@ import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuil
 import pino from 'pino';
 import { createBot } from '../src/createBot';
 import { loadConfig, type Config } from '../src/config';
-import { KnowledgeIndex } from '../src/kb/knowledgeIndex';
+import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
+import { knowledgeIndex as buildKnowledgeIndex } from '../src/kb/models';
 import { loadKnowledge } from '../src/kb/loadKnowledge';
 
 export const KNOWLEDGE_DIR = resolve(__dirname, '..', 'knowledge');
@@ -11,7 +12,7 @@ export const KNOWLEDGE_DIR = resolve(__dirname, '..', 'knowledge');
 let index: KnowledgeIndex | undefined;
 /** The real knowledge base, loaded once per test file. */
 export function knowledgeIndex(): KnowledgeIndex {
-  index ??= new KnowledgeIndex(loadKnowledge(KNOWLEDGE_DIR));
+  index ??= buildKnowledgeIndex(loadKnowledge(KNOWLEDGE_DIR), KNOWLEDGE_DIR);
   return index;
 }
 

@@ -11,9 +11,18 @@ export interface Reply {
   actions?: string[];
   /** Introduces the actions where they are listed as text: answers to a question are not things to ask. */
   actionsIntro?: string;
+  /** Urgent advice: shown apart from ordinary answers where the channel allows it, with a button to call. */
+  urgent?: { call?: { label: string; phone: string } };
 }
 
+/** Channels that show Adaptive Cards (and tel: links in them). */
+const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator']);
+
+/** What the card under urgent advice says: a label, not advice (the advice is the message). */
+const URGENT_HEADING = 'This needs attention now';
+
 export function renderReply(reply: Reply, channelId: string): Partial<Activity> {
+  if (reply.urgent && CARD_CHANNELS.has(channelId)) return urgentCard(reply, reply.urgent);
   const actions = reply.actions ?? [];
   const plain = !supportsSuggestedActions(channelId) && !supportsCardActions(channelId);
   if (actions.length === 0) return MessageFactory.text(plain ? withoutEmphasis(reply.text) : reply.text);
@@ -33,6 +42,32 @@ export function renderReply(reply: Reply, channelId: string): Partial<Activity> 
     ? ` ${actions.join(', ')}`
     : `\n${actions.map((title) => `- ${title}`).join('\n')}`;
   return MessageFactory.text(`${withoutEmphasis(reply.text)}\n\n${reply.actionsIntro ?? 'You can also ask:'}${list}`);
+}
+
+/**
+ * Urgent advice: the message as text (notifications and screen readers read it as any other), followed by an
+ * Adaptive Card in the "attention" style (red on most hosts) that marks it as urgent, with a tap-to-call button
+ * when the configured number is one.
+ */
+function urgentCard(reply: Reply, urgent: NonNullable<Reply['urgent']>): Partial<Activity> {
+  const card = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.3',
+    body: [
+      {
+        type: 'Container',
+        style: 'attention',
+        items: [{ type: 'TextBlock', text: URGENT_HEADING, wrap: true, weight: 'bolder', color: 'attention' }],
+      },
+    ],
+    actions: urgent.call ? [{ type: 'Action.OpenUrl', title: urgent.call.label, url: `tel:${urgent.call.phone}` }] : [],
+  };
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card), reply.text);
+  activity.textFormat = 'markdown';
+  if (reply.actions?.length)
+    activity.suggestedActions = MessageFactory.suggestedActions(reply.actions).suggestedActions;
+  return activity;
 }
 
 /** Plain-text channels would show Markdown's ** and __ as they are. */

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from '../config';
 import { KnowledgeError } from '../kb/loadKnowledge';
 import { matchCommand, validateCommand } from './kbCommands';
 import { isParseKind, PARSE_KINDS, parseCommand } from './parseCommand';
+import { buildModelsCommand, crossValidateCommand, evalTopicsCommand, evalTriageCommand } from './modelsCommand';
 import { triageCommand } from './triageCommand';
 
 const USAGE = `usage: backcare <command>
@@ -9,6 +10,12 @@ const USAGE = `usage: backcare <command>
   kb validate          check every file in the knowledge base; exit 1 with one line per problem
   kb match ["text"]    print the best topic for a message as JSON (no text: one line per line of stdin)
   triage ["text"]      print whether a message reports an urgent warning sign, as JSON (no text: stdin)
+  eval triage FILE     recall, false alarms and misses per category on a file of {"text","urgent","flag"} lines
+  eval topics FILE     right topic first, out-of-scope declined, confidently wrong and the most confused pairs,
+                       on a file of {"text","topic"} lines (topic null: out of scope)
+  models build         train the models whose saved copies are stale (npm run build does this)
+  models cross-validate triage|topics
+                       hold out one training writer at a time: how a reader does on writers it never saw
   parse severity ["text"]
                        print the 0-10 pain score read from an answer, as JSON (no text: stdin)
   parse duration ["text"]
@@ -25,6 +32,14 @@ export async function main(args: string[]): Promise<number> {
     if (command === 'kb' && subcommand === 'match' && rest.length <= 1)
       return await matchCommand(config.knowledgeDir, rest[0]);
     if (command === 'triage' && rest.length === 0) return await triageCommand(config.knowledgeDir, subcommand);
+    if (command === 'eval' && subcommand === 'triage' && rest.length === 1)
+      return evalTriageCommand(config.knowledgeDir, rest[0]);
+    if (command === 'eval' && subcommand === 'topics' && rest.length === 1)
+      return evalTopicsCommand(config.knowledgeDir, rest[0]);
+    if (command === 'models' && subcommand === 'build' && rest.length === 0)
+      return buildModelsCommand(config.knowledgeDir);
+    if (command === 'models' && subcommand === 'cross-validate' && (rest[0] === 'triage' || rest[0] === 'topics'))
+      return crossValidateCommand(config.knowledgeDir, rest[0]);
     if (command === 'parse' && isParseKind(subcommand) && rest.length <= 1)
       return await parseCommand(subcommand, rest[0]);
     if (command === 'parse' && !isParseKind(subcommand)) {

@@ -1,4 +1,4 @@
-import { KnowledgeIndex } from '../kb/knowledgeIndex';
+import { knowledgeIndex } from '../kb/models';
 import { loadKnowledge, validateKnowledge } from '../kb/loadKnowledge';
 import { forEachMessage } from './readLines';
 
@@ -12,7 +12,7 @@ export function validateCommand(knowledgeDir: string): number {
 
 /** `backcare kb match [text]`: one JSON line per message; without text, one per line of standard input. */
 export async function matchCommand(knowledgeDir: string, text: string | undefined): Promise<number> {
-  const index = new KnowledgeIndex(loadKnowledge(knowledgeDir));
+  const index = knowledgeIndex(loadKnowledge(knowledgeDir), knowledgeDir);
   await forEachMessage(text, (line) => console.log(JSON.stringify({ text: line, ...index.match(line) })));
   return 0;
 }

@@ -1,13 +1,18 @@
 import { loadKnowledge } from '../kb/loadKnowledge';
-import { RedFlagDetector } from '../nlu/redFlags';
+import { triageModel } from '../kb/models';
+import { Triage } from '../nlu/triage';
 import { forEachMessage } from './readLines';
 
-/** `backcare triage [text]`: one JSON line per message; without text, one per line of standard input. */
+/**
+ * `backcare triage [text]`: one JSON line per message ({"text","urgent","level","category","check"}); without
+ * text, one per line of standard input. `check` is the clarifying question when the message only might be urgent.
+ */
 export async function triageCommand(knowledgeDir: string, text: string | undefined): Promise<number> {
-  const detector = new RedFlagDetector(loadKnowledge(knowledgeDir).redFlags);
+  const { redFlags } = loadKnowledge(knowledgeDir);
+  const triage = new Triage(redFlags, triageModel(knowledgeDir, redFlags));
   await forEachMessage(text, (line) => {
-    const { urgent, category } = detector.triage(line);
-    console.log(JSON.stringify({ text: line, urgent, category }));
+    const { outcome, level, category, check } = triage.assess(line);
+    console.log(JSON.stringify({ text: line, urgent: outcome === 'report', level, category, check }));
   });
   return 0;
 }

@@ -3,6 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { parseFrontMatter } from './frontMatter';
+import { readTrainingSets } from './trainingSets';
 import type { RedFlagRules } from '../nlu/redFlags';
 import {
   lexiconSchema,
@@ -104,7 +105,30 @@ function readKnowledge(dir: string): { knowledge: Knowledge; problems: string[] 
   const redFlagsFile = join(dir, 'red-flags.yaml');
   const redFlags = readRedFlags(redFlagsFile, (message) => problems.push(`${display(redFlagsFile)}: ${message}`));
   const routines = readRoutines(join(dir, 'routines'), new Set(firstFileById.keys()), display, problems);
+  problems.push(
+    ...checkTrainingSets(dir, new Set(firstFileById.keys()), new Set(redFlags.categories.map((c) => c.id))),
+  );
   return { knowledge: { topics, lexicon, redFlags, routines }, problems };
+}
+
+/** The models' training data: every line valid, and every label a topic or warning-sign category that exists. */
+function checkTrainingSets(dir: string, topicIds: Set<string>, categoryIds: Set<string>): string[] {
+  const redFlags = readTrainingSets(dir, 'red-flags');
+  const topics = readTrainingSets(dir, 'topics');
+  const problems = [...redFlags.problems, ...topics.problems];
+  const unknown = (file: string, index: number, field: string, value: string) =>
+    `${relative(process.cwd(), file) || file}: example ${index + 1}: ${field}: unknown ${field === 'topic' ? 'topic id' : 'category'} "${value}"`;
+  for (const set of redFlags.sets)
+    set.examples.forEach((example, i) => {
+      if (example.flag !== null && !categoryIds.has(example.flag))
+        problems.push(unknown(set.file, i, 'flag', example.flag));
+    });
+  for (const set of topics.sets)
+    set.examples.forEach((example, i) => {
+      if (example.topic !== null && !topicIds.has(example.topic))
+        problems.push(unknown(set.file, i, 'topic', example.topic));
+    });
+  return problems;
 }
 
 /** Routines are optional; when there are any, each is checked, and so are its links to topics and other routines. */
@@ -191,11 +215,25 @@ function readRedFlags(file: string, report: (message: string) => void): RedFlagR
         if (!(name in rules.concepts)) report(`categories.${c}.rules.${r}.all: unknown concept "${name}"`);
       }
     });
-    for (const [, name] of category.message.matchAll(/\{(\w+)\}/g)) {
-      if (!RED_FLAG_PLACEHOLDERS.includes(name)) report(`categories.${c}.message: unknown placeholder {${name}}`);
-    }
+    checkPlaceholders(category.message, `categories.${c}.message`, report);
+    checkPlaceholders(category.now, `categories.${c}.now`, report);
   });
+  const categoryIds = new Set(rules.categories.map((category) => category.id));
+  rules.checklist.signs.forEach((sign, i) => {
+    if (!categoryIds.has(sign.category)) report(`checklist.signs.${i}.category: unknown category "${sign.category}"`);
+  });
+  checkPlaceholders(rules.otherLanguage, 'otherLanguage', report);
+  checkPlaceholders(rules.checklist.several, 'checklist.several', report);
+  for (const [name, text] of Object.entries(rules.followUps.replies))
+    checkPlaceholders(text, `followUps.replies.${name}`, report, ['now']);
   return rules;
+}
+
+/** Every {placeholder} in a message is one that configuration (or, where allowed, the category) fills in. */
+function checkPlaceholders(text: string, field: string, report: (message: string) => void, extra: string[] = []): void {
+  for (const [, name] of text.matchAll(/\{(\w+)\}/g))
+    if (!RED_FLAG_PLACEHOLDERS.includes(name) && !extra.includes(name))
+      report(`${field}: unknown placeholder {${name}}`);
 }
 
 function readYaml<T>(file: string, schema: z.ZodType<T>, report: (message: string) => void): T | undefined {
@@ -222,6 +260,7 @@ function reportIssues(error: z.ZodError, report: (message: string) => void): voi
 }
 
 function emptyRedFlags(): RedFlagRules {
+  const none = '';
   return {
     negations: [],
     reassurances: [],
@@ -231,6 +270,22 @@ function emptyRedFlags(): RedFlagRules {
     ignore: [],
     concepts: {},
     categories: [],
+    checkDeclined: none,
+    otherLanguage: none,
+    followUps: {
+      misunderstanding: [],
+      pushback: [],
+      replies: {
+        acknowledgement: none,
+        question: none,
+        pushback: none,
+        confirmMisunderstanding: none,
+        cleared: none,
+        notCleared: none,
+      },
+    },
+    checklist: { which: none, signs: [], several: none, severalLabel: none, whyItMatters: none },
+    model: { report: 1, ask: 1, ruleReport: 1, ruleAsk: 1, minWords: 1 },
   };
 }
 

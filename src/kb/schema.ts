@@ -48,6 +48,10 @@ export type Lexicon = z.infer<typeof lexiconSchema>;
 const phraseList = z.array(nonEmpty);
 
 /** knowledge/red-flags.yaml: see the comments in that file. */
+/** How soon a warning sign needs care: now (emergency), today, within a day or two, or a crisis line. */
+export const URGENCY_LEVELS = ['emergency', 'same-day', 'soon', 'crisis'] as const;
+const probability = z.number().min(0).max(1);
+
 export const redFlagRulesSchema = z.strictObject({
   negations: phraseList,
   reassurances: phraseList,
@@ -60,7 +64,7 @@ export const redFlagRulesSchema = z.strictObject({
     .array(
       z.strictObject({
         id: z.string().regex(/^[a-z]+(-[a-z]+)*$/, 'must be lower case with dashes'),
-        level: z.enum(['emergency', 'urgent', 'crisis']),
+        level: z.enum(URGENCY_LEVELS),
         ignorePast: z.boolean().optional(),
         rules: z
           .array(
@@ -70,10 +74,44 @@ export const redFlagRulesSchema = z.strictObject({
             ]),
           )
           .min(1),
+        /** The one thing to do, repeated when the person replies to the advice. */
+        now: nonEmpty,
+        /** The yes/no question asked when a message only might report this sign. */
+        check: nonEmpty,
+        /** Ask at this probability of the category alone, below the model's `ask` (for signs that err towards asking). */
+        askAt: probability.optional(),
         message: nonEmpty,
       }),
     )
     .min(1),
+  checkDeclined: nonEmpty,
+  otherLanguage: nonEmpty,
+  followUps: z.strictObject({
+    misunderstanding: phraseList.min(1),
+    pushback: phraseList.min(1),
+    replies: z.strictObject({
+      acknowledgement: nonEmpty,
+      question: nonEmpty,
+      pushback: nonEmpty,
+      confirmMisunderstanding: nonEmpty,
+      cleared: nonEmpty,
+      notCleared: nonEmpty,
+    }),
+  }),
+  checklist: z.strictObject({
+    which: nonEmpty,
+    signs: z.array(z.strictObject({ label: nonEmpty, category: nonEmpty })).min(1),
+    several: nonEmpty,
+    severalLabel: nonEmpty,
+    whyItMatters: nonEmpty,
+  }),
+  model: z.strictObject({
+    report: probability,
+    ask: probability,
+    ruleReport: probability,
+    ruleAsk: probability,
+    minWords: z.number().int().min(1),
+  }),
 });
 
 const routineIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower case with dashes');
@@ -114,3 +152,6 @@ export const routineSchema = z.strictObject({
 
 export type Routine = z.infer<typeof routineSchema>;
 export type RoutineStep = Routine['steps'][number];
+
+export type RedFlagRules = z.infer<typeof redFlagRulesSchema>;
+export type UrgencyLevel = (typeof URGENCY_LEVELS)[number];

@@ -1,25 +1,8 @@
 import { tokenise, tokeniseSentences, type SentenceTokens } from './normalise';
+import type { RedFlagRules, UrgencyLevel } from '../kb/schema';
 import { PhraseMatcher, type PhraseMatch } from './phraseMatcher';
 
-export type UrgencyLevel = 'emergency' | 'urgent' | 'crisis';
-
-/** The red-flag rules as data (knowledge/red-flags.yaml, validated on load). */
-export interface RedFlagRules {
-  negations: string[];
-  reassurances: string[];
-  generalQuestions: string[];
-  pastCues: string[];
-  resolvedCues: string[];
-  ignore: string[];
-  concepts: Record<string, string[]>;
-  categories: {
-    id: string;
-    level: UrgencyLevel;
-    ignorePast?: boolean;
-    rules: { all?: string[]; within?: number; phrases?: string[] }[];
-    message: string;
-  }[];
-}
+export type { RedFlagRules, UrgencyLevel } from '../kb/schema';
 
 export interface Triage {
   urgent: boolean;
@@ -113,11 +96,15 @@ export class RedFlagDetector {
       id: category.id,
       level: category.level,
       ignorePast: category.ignorePast ?? false,
-      rules: category.rules.map((rule) => ({
-        phrases: numbers(rule.phrases ?? []),
-        concepts: (rule.all ?? []).map((name) => conceptNames.indexOf(name)),
-        within: rule.within ?? DEFAULT_WINDOW,
-      })),
+      rules: category.rules.map((rule) =>
+        'phrases' in rule
+          ? { phrases: numbers(rule.phrases), concepts: [], within: DEFAULT_WINDOW }
+          : {
+              phrases: new Set<number>(),
+              concepts: rule.all.map((name) => conceptNames.indexOf(name)),
+              within: rule.within ?? DEFAULT_WINDOW,
+            },
+      ),
     }));
     this.symptoms = new PhraseMatcher(symptomPhrases, { typoMinLength: TYPO_MIN_LENGTH });
     this.conceptsOfPhrase = symptomPhrases.map((_, phrase) =>

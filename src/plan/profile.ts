@@ -54,8 +54,21 @@ export interface RoutineProgress {
   step: number;
 }
 
+/**
+ * A warning sign the person reported. It belongs to the person, not to one conversation: stretches and
+ * self-massage wait until they say a clinician has checked them (or that it was a misunderstanding).
+ */
+export interface WarningSignRecord {
+  category: string;
+  /** ISO date, the user's. */
+  reportedOn: string;
+  /** How the hold was lifted, if it has been. */
+  cleared?: 'clinician' | 'misunderstanding';
+}
+
 /** Everything stored about a user, across conversations. */
 export interface UserProfile {
+  warningSign?: WarningSignRecord;
   answers?: AssessmentAnswers;
   /** When the answers were last given or updated (ISO date). */
   assessedOn?: string;
@@ -64,6 +77,11 @@ export interface UserProfile {
   painHistory?: PainRecord[];
   routineLog?: RoutineRecord[];
   routineProgress?: RoutineProgress;
+}
+
+/** Whether a reported warning sign still holds back self-care advice. */
+export function warningSignUnchecked(profile: UserProfile): boolean {
+  return profile.warningSign !== undefined && profile.warningSign.cleared === undefined;
 }
 
 /** NHS bands of the 0-10 scale. */

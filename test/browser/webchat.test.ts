@@ -64,9 +64,17 @@ describeInBrowser('clinic website assistant in Chromium', () => {
   beforeAll(async () => {
     // The clinic site's origin must be allowed to frame the chat, so it listens first.
     clinic = await clinicSite(() => base);
-    app = createApp(testConfig({ CLINIC_NAME: 'Riverside Physio', BOT_NAME: 'Riley', WEBCHAT_ORIGINS: clinic.url }), {
-      logger: silentLogger,
-    });
+    app = createApp(
+      testConfig({
+        CLINIC_NAME: 'Riverside Physio',
+        BOT_NAME: 'Riley',
+        WEBCHAT_ORIGINS: clinic.url,
+        EMERGENCY_NUMBER: '999',
+      }),
+      {
+        logger: silentLogger,
+      },
+    );
     const { port } = await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${port}`;
     browser = await launchChromium();
@@ -134,6 +142,27 @@ describeInBrowser('clinic website assistant in Chromium', () => {
     await tapSuggestion(page, 'Next');
     await botSays(page, 'Step 2 of 5');
     await page.screenshot({ path: screenshotPath('3-walkthrough') });
+    await page.close();
+  });
+
+  it('shows urgent advice apart from answers, with a button to call, and asks first when unsure', async () => {
+    const page = await openPage();
+    await page.goto(base);
+    await botSays(page, /Hi, I.m Riley/);
+    await type(page, 'honestly whats the point of anything anymore, nothing ever helps');
+    await botSays(page, /Are you having thoughts of ending your life/);
+    await tapSuggestion(page, 'No');
+    await botSays(page, /Thank you for letting me know/);
+
+    await type(page, 'i fell down the stairs an hour ago and my back is agony');
+    await botSays(page, /after a fall, an accident or a blow/);
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'This needs attention now' }).last();
+    await card.waitFor({ timeout: 15_000 });
+    await expect(card.locator('.ac-pushButton', { hasText: 'Call 999' }).count()).resolves.toBe(1);
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('2b-urgent-advice') });
+    await type(page, 'ok');
+    await botSays(page, /Thank you\. Please get checked before anything else/);
     await page.close();
   });
 

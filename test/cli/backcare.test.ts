@@ -111,7 +111,13 @@ describe('backcare triage', () => {
     const { code, stdout } = backcare(['triage', "I can't feel my inner thighs and I've wet myself"]);
     expect(code).toBe(0);
     expect(jsonLines(stdout)).toEqual([
-      { text: "I can't feel my inner thighs and I've wet myself", urgent: true, category: 'cauda-equina' },
+      {
+        text: "I can't feel my inner thighs and I've wet myself",
+        urgent: true,
+        level: 'emergency',
+        category: 'cauda-equina',
+        check: null,
+      },
     ]);
   });
 
@@ -124,10 +130,34 @@ describe('backcare triage', () => {
     const { code, stdout } = backcare(['triage'], `${input.join('\n')}\n`);
     expect(code).toBe(0);
     expect(jsonLines(stdout)).toEqual([
-      { text: input[0], urgent: false, category: null },
-      { text: input[1], urgent: true, category: 'cardiac' },
-      { text: input[2], urgent: false, category: null },
+      { text: input[0], urgent: false, level: null, category: null, check: null },
+      { text: input[1], urgent: true, level: 'emergency', category: 'cardiac', check: null },
+      { text: input[2], urgent: false, level: null, category: null, check: null },
     ]);
+  });
+
+  it('gives the clarifying question when a message only might report a warning sign', () => {
+    const { stdout } = backcare(['triage', 'honestly whats the point of anything anymore, nothing helps']);
+    const [line] = jsonLines(stdout);
+    expect(line).toMatchObject({ urgent: false, category: 'crisis', level: 'crisis' });
+    expect(line.check).toMatch(/thoughts of ending your life/);
+  });
+});
+
+describe('backcare eval triage', () => {
+  it('prints recall, false alarms and misses per category for a file of labelled messages', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'backcare-eval-')), 'set.jsonl');
+    const lines = [
+      { text: "I can't feel my inner thighs and I've wet myself", urgent: true, flag: 'cauda-equina' },
+      { text: 'chest pain spreading to my arm and i feel sick', urgent: true, flag: 'cardiac' },
+      { text: 'what stretches help a stiff lower back?', urgent: false, flag: null },
+    ];
+    writeFileSync(file, lines.map((line) => JSON.stringify(line)).join('\n'));
+    const { code, stdout } = backcare(['eval', 'triage', file]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^urgent: 2\/2 caught \(100\.0%\)/m);
+    expect(stdout).toMatch(/^not urgent: 0\/1 reported/m);
+    expect(stdout).toMatch(/^ {2}cauda-equina +1\/1 caught/m);
   });
 });
 

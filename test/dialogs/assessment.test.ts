@@ -252,14 +252,30 @@ describe('assessment dialog', () => {
       .assertReply((activity) => expect(activity.text).not.toMatch(TREND));
   });
 
-  it('gives urgent advice on a "yes" to the checklist, then lets the user stop or carry on to a doctor-first plan', async () => {
-    await exchange(start(botConversation()), [['yes, one of these', /Call your local emergency number now/]])
+  it('asks which sign on a "yes" to the checklist, gives its advice, then lets the user stop or carry on', async () => {
+    // A sign that is an emergency gets its own advice, as any report of it would; the plan can wait.
+    await exchange(start(botConversation()), [['yes, one of these', /Which one\? The advice is different/]])
+      .send('Numbness around my genitals or bottom')
+      .assertReply(says(/^Please call your local emergency number or go to A&E/))
+      .send('make me a plan')
+      .assertReply(says(/your plan will start with seeing a doctor/));
+    await exchange(start(botConversation()), [['yes', /Which one\?/]])
+      .send('Cancer, or weight loss without trying')
+      .assertReply(says(/see a doctor in the next day or two/));
+
+    // More than one, or not sure which: the advice for all of them, then stop or carry on to a doctor-first plan.
+    await start(botConversation())
+      .send('yes')
+      .assertReply(says(/Which one\?/))
+      .send('More than one, or not sure which')
+      .assertReply(says(/Some of these signs need a doctor today/))
       .assertReply((activity) => expect(actionsOf(activity)).toEqual(['Carry on', 'Stop here']))
       .send('Stop here')
       .assertReply(says(/get checked first/));
-
     let step = start(botConversation())
       .send('yes')
+      .assertReply((activity) => expect(actionsOf(activity)).toContain('More than one, or not sure which'))
+      .send('More than one, or not sure which')
       .assertReply(says(/Some of these signs need a doctor today/))
       .assertReply(says(/carry on with the questions/))
       .send('carry on')
@@ -271,6 +287,21 @@ describe('assessment dialog', () => {
       expect(text).not.toMatch(/Knee-to-chest stretch\./);
       expect(text).toMatch(/Stretches: until a doctor has checked the warning sign/);
     });
+  });
+
+  it('reads what follows a "no" on the checklist, and will not let it be skipped quietly', async () => {
+    await start(botConversation())
+      .send('no, but I fell off a ladder on Saturday and it has been agony since')
+      .assertReply(says(/after a fall, an accident or a blow/));
+    await start(botConversation())
+      .send('none of those except I had cancer last year')
+      .assertReply(says(/Which one\?|had cancer/));
+    await start(botConversation())
+      .send('skip')
+      .assertReply(says(/This one matters/))
+      .send("I'd rather not say")
+      .assertReply(says(/count that as not sure/))
+      .assertReply(says(SEVERITY));
   });
 
   it('does not ask about warning signs again after one was reported in the conversation', async () => {

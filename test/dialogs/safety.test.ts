@@ -29,9 +29,9 @@ describe('the safety screen in the conversation', () => {
       .assertReply(says(/not completely sure/))
       .send('fell off a ladder this morning and now my back is agony')
       .assertReply(says(/after a fall, an accident or a blow/))
-      // The interrupted prompt is gone: "1" is not taken as a choice.
+      // The interrupted prompt is gone: "1" is not taken as a choice, but as a reply to the advice.
       .send('1')
-      .assertReply(says(/can't help with that/));
+      .assertReply(says(/^Thank you\. Please get checked before anything else/));
   });
 
   it('interrupts the forget-me confirmation too', async () => {

@@ -19,8 +19,9 @@ describe('KnowledgeIndex.match', () => {
   });
 
   it('returns confidences in 0..1, alternatives best first and never the chosen topic', () => {
-    const result = index.match('whats the difference between swedish and thai massage');
-    expect(result.topic).toBe('therapy.which');
+    // Between two topics: massage for sport, or sport as a cause.
+    const result = index.match('massage after football');
+    expect(result.topic).not.toBeNull();
     expect(result.confidence).toBeGreaterThanOrEqual(MIN_CONFIDENCE);
     expect(result.confidence).toBeLessThanOrEqual(1);
     expect(result.alternatives.length).toBeGreaterThan(0);
@@ -35,7 +36,8 @@ describe('KnowledgeIndex.match', () => {
     ['what is swedish massage', 'therapy.swedish'],
     ['SWEDISH MASSAGE???', 'therapy.swedish'],
     ['hot stone massge', 'therapy.hot-stone'],
-    ['hotstone massage safe?', 'therapy.hot-stone'],
+    ['hotstone massage', 'therapy.hot-stone'],
+    ['is hotstone massage safe for everyone?', 'safety.contraindications'],
     ['good streches for lower back', 'stretch.overview'],
     ['is my matress the problem', 'cause.mattress'],
     ['what does cauda equina mean', 'safety.red-flags'],

@@ -361,8 +361,8 @@ describe('knowledge validation', () => {
       rules.replace('all: [numbness, saddle]', 'all: [numbness, elbows]').replace('{crisisLine}', '{hotline}'),
     );
     expect(validateKnowledge(dir)).toEqual([
-      expect.stringMatching(/red-flags\.yaml: categories\.1\.message: unknown placeholder \{hotline\}/),
-      expect.stringMatching(/red-flags\.yaml: categories\.2\.rules\.0\.all: unknown concept "elbows"/),
+      expect.stringMatching(/red-flags\.yaml: categories\.2\.now: unknown placeholder \{hotline\}/),
+      expect.stringMatching(/red-flags\.yaml: categories\.4\.rules\.0\.all: unknown concept "elbows"/),
     ]);
     rmSync(join(dir, 'red-flags.yaml'));
     expect(validateKnowledge(dir)).toEqual([expect.stringMatching(/red-flags\.yaml: file not found/)]);

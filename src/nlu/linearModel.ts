@@ -1,0 +1,129 @@
+import type { Features } from './textFeatures';
+
+/** A trained model as data: its classes, and for each feature one weight per class (row after row). */
+export interface LinearModelData {
+  classes: string[];
+  features: string[];
+  /** features.length x classes.length weights, rounded. */
+  weights: number[];
+}
+
+export interface Example {
+  features: Features;
+  label: string;
+}
+
+export interface TrainingOptions {
+  epochs?: number;
+  learningRate?: number;
+  /** L2 penalty per update: keeps weights small, so one rare word cannot decide alone. */
+  l2?: number;
+  /** Features seen in fewer examples than this are left out: they cannot generalise. */
+  minCount?: number;
+  /** Seeds the order examples are shown in, so the same data always gives the same model. */
+  seed?: number;
+}
+
+const DEFAULTS: Required<TrainingOptions> = { epochs: 12, learningRate: 0.5, l2: 1e-5, minCount: 2, seed: 42 };
+/** Weights this small are dropped from the saved model; they change no decision. */
+const NEGLIGIBLE = 1e-3;
+
+/**
+ * Multinomial logistic regression over sparse features (softmax, trained by
+ * AdaGrad with an L2 penalty): the class probabilities for a text are what it
+ * predicts. Deterministic for the same examples and options.
+ */
+export class LinearModel {
+  private readonly rows = new Map<string, Float64Array>();
+
+  private constructor(readonly classes: string[]) {}
+
+  static train(examples: Example[], classes: string[], options: TrainingOptions = {}): LinearModel {
+    const { epochs, learningRate, l2, minCount, seed } = { ...DEFAULTS, ...options };
+    const model = new LinearModel(classes);
+    const counts = new Map<string, number>();
+    for (const { features } of examples)
+      for (const name of features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
+    const kept = examples.map(({ features, label }) => ({
+      features: [...features].filter(([name]) => (counts.get(name) ?? 0) >= minCount),
+      target: classes.indexOf(label),
+    }));
+    if (kept.some(({ target }) => target < 0)) throw new Error('an example has a label that is not one of the classes');
+
+    const squares = new Map<string, Float64Array>();
+    const order = kept.map((_, i) => i);
+    const random = seededRandom(seed);
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      for (const index of order) {
+        const { features, target } = kept[index];
+        const probabilities = model.probabilitiesOf(features);
+        for (const [name, value] of features) {
+          let row = model.rows.get(name);
+          let square = squares.get(name);
+          if (!row || !square) {
+            row = new Float64Array(classes.length);
+            square = new Float64Array(classes.length).fill(1e-8);
+            model.rows.set(name, row);
+            squares.set(name, square);
+          }
+          for (let c = 0; c < classes.length; c++) {
+            const gradient = (probabilities[c] - (c === target ? 1 : 0)) * value + l2 * row[c];
+            square[c] += gradient * gradient;
+            row[c] -= (learningRate * gradient) / Math.sqrt(square[c]);
+          }
+        }
+      }
+    }
+    return model;
+  }
+
+  static fromData(data: LinearModelData): LinearModel {
+    const model = new LinearModel(data.classes);
+    const width = data.classes.length;
+    data.features.forEach((name, i) =>
+      model.rows.set(name, Float64Array.from(data.weights.slice(i * width, (i + 1) * width))),
+    );
+    return model;
+  }
+
+  toData(): LinearModelData {
+    const features: string[] = [];
+    const weights: number[] = [];
+    for (const [name, row] of this.rows) {
+      if (row.every((weight) => Math.abs(weight) < NEGLIGIBLE)) continue;
+      features.push(name);
+      for (const weight of row) weights.push(Math.round(weight * 1e4) / 1e4);
+    }
+    return { classes: this.classes, features, weights };
+  }
+
+  /** The probability of each class (in the order of `classes`). */
+  predict(features: Features): number[] {
+    return this.probabilitiesOf(features);
+  }
+
+  private probabilitiesOf(features: Iterable<[string, number]>): number[] {
+    const scores = new Array<number>(this.classes.length).fill(0);
+    for (const [name, value] of features) {
+      const row = this.rows.get(name);
+      if (row) for (let c = 0; c < scores.length; c++) scores[c] += row[c] * value;
+    }
+    const top = Math.max(...scores);
+    let sum = 0;
+    for (let c = 0; c < scores.length; c++) sum += scores[c] = Math.exp(scores[c] - top);
+    return scores.map((score) => score / sum);
+  }
+}
+
+/** A small linear congruential generator: the same seed gives the same sequence on every machine. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 4294967296;
+  };
+}

@@ -1,0 +1,74 @@
+import { stem, tokeniseSentences } from './normalise';
+
+/** Features of one text: name -> value (L2-normalised, plus a constant bias feature). */
+export type Features = Map<string, number>;
+
+/** Words that put the next few words of the same clause in a negated scope ("no numbness", "never had a fall"). */
+const NEGATIONS = new Set([
+  'no',
+  'not',
+  'never',
+  'without',
+  'dont',
+  'doesnt',
+  'didnt',
+  'havent',
+  'hasnt',
+  'hadnt',
+  'isnt',
+  'arent',
+  'wasnt',
+  'werent',
+  'none',
+  'nothing',
+  'neither',
+  'nor',
+  'nope',
+]);
+/** Words that end a negation's scope: "no fever but my legs are weak". */
+const SCOPE_ENDS = new Set(['but', 'however', 'though', 'although', 'except', 'apart', 'yet', 'still', 'and']);
+/** How many words after a negation it reaches. */
+const NEGATION_REACH = 4;
+/**
+ * Features are scaled to unit length, but a very short message is not scaled up past this: two words ("not
+ * sure") carry less evidence than a sentence, and the classes' prior (the bias) should weigh more for them.
+ */
+const NORM_FLOOR = 3;
+/** The constant feature every text has: it carries the classes' prior odds. */
+export const BIAS = '^';
+
+/**
+ * The features a linear model reads from a message: word stems (so "drags",
+ * "dragging" and "dragged" are one feature), the same stems marked when a
+ * negation reaches them ("no numbness" is not "numbness"), neighbouring
+ * pairs of stems ("cant feel", "whole pack"), and numbers by their number of
+ * digits ("20 paracetamol" and "16 paracetamol" look alike). Pairs never
+ * cross a clause; clauses end at . ! ? ; , and line breaks.
+ */
+export function textFeatures(text: string): Features {
+  const features: Features = new Map();
+  const add = (name: string) => features.set(name, (features.get(name) ?? 0) + 1);
+  const { words, sentenceOf } = tokeniseSentences(text.replace(/,/g, ';'));
+  let negatedFor = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (i > 0 && sentenceOf[i] !== sentenceOf[i - 1]) negatedFor = 0;
+    if (SCOPE_ENDS.has(word)) negatedFor = 0;
+    const key = keyOf(word);
+    add(negatedFor > 0 ? `!${key}` : key);
+    if (i > 0 && sentenceOf[i] === sentenceOf[i - 1]) add(`${keyOf(words[i - 1])}_${key}`);
+    if (NEGATIONS.has(word)) negatedFor = NEGATION_REACH;
+    else if (negatedFor > 0) negatedFor--;
+  }
+  let norm = 0;
+  for (const value of features.values()) norm += value * value;
+  norm = Math.max(Math.sqrt(norm), NORM_FLOOR);
+  for (const [name, value] of features) features.set(name, value / norm);
+  features.set(BIAS, 1);
+  return features;
+}
+
+/** A word's stem; a number as its count of digits ("20" -> "#2"). */
+function keyOf(word: string): string {
+  return /^\d+$/.test(word) ? `#${Math.min(word.length, 4)}` : stem(word);
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadKnowledge } from '../../src/kb/loadKnowledge';
+import { triageModel } from '../../src/kb/models';
+import { RedFlagDetector } from '../../src/nlu/redFlags';
+import { Triage } from '../../src/nlu/triage';
+import { describeTriageFigures, evaluateTriage, type LabelledMessage } from '../../src/nlu/triageEvaluation';
+import { KNOWLEDGE_DIR } from '../helpers';
+
+const { redFlags } = loadKnowledge(KNOWLEDGE_DIR);
+const triage = new Triage(redFlags, triageModel(KNOWLEDGE_DIR, redFlags));
+const blindSet = (name: string): LabelledMessage[] =>
+  readFileSync(resolve(__dirname, '..', 'fixtures', 'blind', name), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line));
+
+describe('triage on messages written apart from the project', () => {
+  /**
+   * Sets written by writers who saw neither the code nor the training data. After their first-contact figures
+   * were recorded they became regression sets: these floors sit just under what the triage does on them now.
+   */
+  it.each([
+    ['red-flags-blind-1.jsonl', 0.97, 0.03],
+    ['red-flags-blind-2.jsonl', 0.98, 0.04],
+  ])(
+    '%s: catches (reports or asks about) urgent messages and rarely reports a look-alike',
+    (name, minCaught, maxReported) => {
+      const figures = evaluateTriage(
+        blindSet(name).map((message) => ({ message, result: triage.assess(message.text) })),
+      );
+      console.log(`${name}\n${describeTriageFigures(figures).join('\n')}`);
+      const { urgent, notUrgent } = figures;
+      expect((urgent.reported + urgent.asked) / urgent.messages).toBeGreaterThanOrEqual(minCaught);
+      expect(notUrgent.reported / notUrgent.messages).toBeLessThanOrEqual(maxReported);
+    },
+  );
+});
+
+describe('triage', () => {
+  it.each([
+    ["I can't feel my inner thighs and I've wet myself", 'cauda-equina', 'emergency'],
+    ['my legs have gone to jelly and keep giving way', 'neuro-deficit', 'emergency'],
+    ['fell down the stairs this morning and my back is agony', 'trauma', 'emergency'],
+    ['i have a fever and my lower back hurts', 'infection', 'same-day'],
+    ['on steroids for years and my back suddenly went when i sneezed', 'fracture-risk', 'same-day'],
+    ['chest pain going into my back and i feel sick and sweaty', 'cardiac', 'emergency'],
+    ['i just want to die, the pain is too much', 'crisis', 'crisis'],
+    ['I took a whole pack of co-codamol an hour ago', 'overdose', 'emergency'],
+    ['I know I have an aortic aneurysm and now sudden tearing pain in my back', 'vascular', 'emergency'],
+    ['there is blood in my wee and my back aches', 'same-day-signs', 'same-day'],
+  ])('reports %j as %s (%s)', (text, category, level) => {
+    expect(triage.assess(text)).toMatchObject({ outcome: 'report', category, level, check: null });
+  });
+
+  it("asks one short question, its category's, when a message only might be urgent", () => {
+    const result = triage.assess('honestly whats the point of anything anymore, nothing helps');
+    expect(result).toMatchObject({ outcome: 'possible', category: 'crisis' });
+    expect(result.check).toMatch(/thoughts of ending your life/);
+  });
+
+  it.each([
+    'no numbness and my bladder is fine',
+    'what does cauda equina mean?',
+    "I fell off my bike five years ago, now it's just desk ache",
+    'my back is killing me',
+    'I have lower back pain',
+    'not suicidal just fed up',
+    'i fell asleep on the sofa and my back hurts',
+    'knee to chest stretch',
+    'lost weight on purpose and my back feels better',
+    'my mum had cancer years ago, I just want some stretches',
+    'i could die for a coffee',
+    'legs like jelly after leg day',
+    '7 out of 10',
+    'since last month',
+    'not sure',
+  ])('leaves %j alone', (text) => {
+    expect(triage.assess(text).outcome).toBe('none');
+  });
+});
+
+describe('red-flag rules', () => {
+  const detector = new RedFlagDetector(redFlags);
+
+  it('tolerates one typo in a longer word, but never takes a real word for a typo', () => {
+    expect(detector.triage('numbnes in my groin since yesterday').category).toBe('cauda-equina');
+    expect(detector.triage('i tripped over the dog, my back is fine').urgent).toBe(false);
+  });
+
+  it('stands a symptom down for a negation before it or a reassurance after it, in the same sentence', () => {
+    expect(detector.triage('no numbness in my groin').urgent).toBe(false);
+    expect(detector.triage('my bladder control is fine').urgent).toBe(false);
+    expect(detector.triage('No. Numbness in my groin since this morning').category).toBe('cauda-equina');
+  });
+
+  it('reads a message of any length in time linear in its length', () => {
+    const sentence = 'no numbness but my legs feel weak and i fell ';
+    const time = (repeats: number) => {
+      const text = sentence.repeat(repeats);
+      const started = process.hrtime.bigint();
+      detector.triage(text);
+      return Number(process.hrtime.bigint() - started);
+    };
+    time(200);
+    const ratio = time(4000) / time(1000);
+    // Four times the text, about four times the work; a quadratic reader would take sixteen.
+    expect(ratio).toBeLessThan(8);
+  });
+});
