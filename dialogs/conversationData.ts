@@ -2,6 +2,12 @@
 export interface ConversationData {
   /** The last topic answered, for "tell me more". */
   lastTopicId?: string;
+  /** The runner-up topics when the last one was matched, for "not that one". */
+  lastAlternatives?: string[];
+  /** The last reply asked "Anything else?": a yes or no now answers it. */
+  askedAnythingElse?: boolean;
+  /** How many messages in this conversation matched nothing, so the fallback changes its words. */
+  misses?: number;
   /** A warning-sign category whose clarifying question ("Just to check, ...?") awaits a yes or no. */
   pendingCheck?: string;
   /** The category of the urgent advice just given, for the short replies that follow it ("ok", "what now?"). */

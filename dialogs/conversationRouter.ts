@@ -1,6 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import { recognizeCommand } from '../src/nlu/commands';
+import { recognizeCommand, type Command } from '../src/nlu/commands';
 import type { UserProfile } from '../src/plan/profile';
 import type { HoldTimers } from '../src/channels/holdTimers';
 import { MAX_UNDERSTOOD_CHARS } from '../src/nlu/messageLimits';
@@ -70,7 +70,7 @@ export class ConversationRouter {
       if (dc.activeDialog) await dc.repromptDialog();
       return;
     }
-    switch (recognizeCommand(context.activity.text ?? '')) {
+    switch (await this.command(context, dc)) {
       case 'help':
         await send(context, this.replies.help());
         if (dc.activeDialog) await dc.repromptDialog();
@@ -104,6 +104,14 @@ export class ConversationRouter {
         if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
       }
     }
+  }
+
+  /** The message's command; "no thanks" answering "Anything else?" is an answer for the main dialog, not "stop". */
+  private async command(context: TurnContext, dc: DialogContext): Promise<Command | null> {
+    const command = recognizeCommand(context.activity.text ?? '');
+    if (command === 'cancel' && !dc.activeDialog && (await this.conversationData.get(context, {})).askedAnythingElse)
+      return null;
+    return command;
   }
 
   private async forget(context: TurnContext, confirmed: boolean): Promise<void> {

@@ -3,7 +3,7 @@ import type { Config } from '../src/config';
 import { HoldTimers } from '../src/channels/holdTimers';
 import { SURE_CONFIDENCE, type KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import { wantsAssessment } from '../src/nlu/assessmentIntent';
-import { recognizeCommand } from '../src/nlu/commands';
+import { recognizeCommand, SMALL_TALK } from '../src/nlu/commands';
 import { RoutineFinder } from '../src/kb/routineFinder';
 import type { Knowledge } from '../src/kb/loadKnowledge';
 import type { Logger } from '../src/logger';
@@ -22,7 +22,7 @@ import { SafetyScreen } from './safetyScreen';
 /** Steering commands (not "thanks" or "hi", which are replies too) and questions the dialogs answer. */
 function isRequest(text: string, index: KnowledgeIndex, routines: RoutineFinder): boolean {
   const command = recognizeCommand(text);
-  if (command && !['greeting', 'thanks', 'goodbye'].includes(command)) return true;
+  if (command && !SMALL_TALK.includes(command)) return true;
   if (wantsAssessment(text) || routines.request(text) || index.findByTitle(text)) return true;
   const match = index.match(text);
   return match.topic !== null && match.confidence >= SURE_CONFIDENCE;
@@ -40,7 +40,7 @@ export function createDialogs(
   const conversationData = conversationState.createProperty<ConversationData>('conversationData');
   const profile = userState.createProperty<UserProfile>('profile');
   const routines = new RoutineFinder(knowledge.routines);
-  const replies = new Replies(index, routines, config.webChat.branding.botName);
+  const replies = new Replies(index, routines, config.webChat.branding);
   const holdTimers = new HoldTimers(logger);
   const triage = new Triage(knowledge.redFlags, triageModel(config.knowledgeDir, knowledge.redFlags));
   const safety = new SafetyScreen(

@@ -8,16 +8,18 @@ import {
   WaterfallDialog,
   type DialogContext,
   type DialogTurnResult,
-  type FoundChoice,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { renderPlan } from '../src/channels/planCard';
-import { renderReply } from '../src/channels/reply';
+import { renderReply, type Reply } from '../src/channels/reply';
 import { SURE_CONFIDENCE, type KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import type { Topic } from '../src/kb/loadKnowledge';
 import type { RoutineFinder } from '../src/kb/routineFinder';
 import { wantsAssessment } from '../src/nlu/assessmentIntent';
-import { recognizeCommand } from '../src/nlu/commands';
+import { meantInstead, recognizeCommand } from '../src/nlu/commands';
+import { pickOption } from '../src/nlu/pickOption';
+import { recognizeYesNoUnsure } from '../src/nlu/choiceAnswers';
+import { normaliseText } from '../src/nlu/normalise';
 import type { UserProfile } from '../src/plan/profile';
 import type { Logger } from '../src/logger';
 import { answerTopic } from './answerTopic';
@@ -57,7 +59,7 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
     routine: RoutineDialog,
   ) {
     super(MAIN_DIALOG);
-    // Always valid: an answer that is not one of the choices is a new question, not a mistake to re-ask.
+    // Always valid: the reply is read by pickOption, and one that picks nothing is a new question, not a mistake.
     this.addDialog(new ChoicePrompt(CLARIFY_PROMPT, async () => true));
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.clarifiedStep.bind(this)]));
     this.addDialog(assessment);
@@ -82,16 +84,43 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
       return step.endDialog();
     }
 
+    const data = await this.conversationData.get(step.context, {});
+    if (data.askedAnythingElse) {
+      delete data.askedAnythingElse;
+      const reply = anythingElseReply(text);
+      if (reply === 'yes') return this.sendAndEnd(step, this.replies.whatElse());
+      if (reply === 'no') return this.sendAndEnd(step, this.replies.goodbye());
+    }
+
     switch (recognizeCommand(text)) {
       case 'greeting':
         await send(step.context, this.replies.greeting());
         return step.endDialog();
       case 'thanks':
         await send(step.context, this.replies.thanks());
+        data.askedAnythingElse = true;
         return step.endDialog();
       case 'goodbye':
         await send(step.context, this.replies.goodbye());
         return step.endDialog();
+      case 'acknowledge':
+        await send(step.context, this.replies.acknowledged());
+        return step.endDialog();
+      case 'complaint':
+        await send(step.context, this.replies.complaint());
+        return step.endDialog();
+      case 'human':
+        await send(step.context, this.replies.human());
+        return step.endDialog();
+      case 'correction': {
+        const alternatives = data.lastAlternatives ?? [];
+        delete data.lastAlternatives;
+        // One other candidate: that is "the other one". Several: ask which, as for any unsure match.
+        if (alternatives.length === 1) return this.answer(step, this.index.topics.get(alternatives[0])!);
+        if (alternatives.length > 1) return this.offer(step, this.replies.corrected(alternatives));
+        await send(step.context, this.replies.corrected([]));
+        return step.endDialog();
+      }
       case 'clinicianChecked': {
         const profile = await this.profile.get(step.context, {});
         const hadWarningSign = profile.warningSign !== undefined;
@@ -142,44 +171,78 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
     }
     if (wantsAssessment(text)) return step.replaceDialog(ASSESSMENT_DIALOG);
 
-    const match = this.index.match(text);
+    // "No, I meant the stretches": the question is what they meant.
+    const question = meantInstead(text) ?? text;
+    const match = this.index.match(question);
     this.logger.info({ event: 'match', topic: match.topic, confidence: match.confidence }, 'knowledge match');
     this.logger.debug({ text }, 'message text (debug only)');
-    if (match.topic && match.confidence >= SURE_CONFIDENCE)
-      return this.answer(step, this.index.topics.get(match.topic)!);
+    const compared = this.index.comparedTopics(question, match);
+    if (compared) {
+      const [first, second] = compared.map((id) => this.index.topics.get(id)!);
+      await send(step.context, this.replies.twoTopics(first, second));
+      return step.endDialog();
+    }
+    if (match.topic && match.confidence >= SURE_CONFIDENCE) {
+      const answered = await this.answer(step, this.index.topics.get(match.topic)!);
+      data.lastAlternatives = match.alternatives.map((alternative) => alternative.topic);
+      return answered;
+    }
     if (match.topic) {
       const candidates = [match.topic, ...match.alternatives.map((alternative) => alternative.topic)].slice(0, 3);
-      const reply = this.replies.unsure(candidates);
-      const choices = reply.actions!;
-      const channelId = step.context.activity.channelId;
-      // botbuilder falls back to a numbered list when a choice is longer than 20 characters; our titles are, and
-      // channels with buttons show them well, so buttons are rendered like every other reply.
-      const buttons =
-        supportsSuggestedActions(channelId, choices.length) || supportsCardActions(channelId, choices.length);
-      return step.prompt(CLARIFY_PROMPT, {
-        prompt: buttons ? renderReply(reply, channelId) : reply.text,
-        choices,
-        style: buttons ? ListStyle.none : ListStyle.list,
-      });
+      return this.offer(step, this.replies.unsure(candidates));
     }
-    await send(step.context, this.replies.noMatch());
+    await send(step.context, this.replies.noMatch(data.misses ?? 0));
+    data.misses = (data.misses ?? 0) + 1;
     return step.endDialog();
   }
 
+  /** Offers topics as choices; the next message is read as one of them (a tap, "2", "the first one", a word). */
+  private async offer(step: WaterfallStepContext, reply: Reply): Promise<DialogTurnResult> {
+    const choices = reply.actions!;
+    (step.values as { offered?: string[] }).offered = choices;
+    const channelId = step.context.activity.channelId;
+    // botbuilder falls back to a numbered list when a choice is longer than 20 characters; our titles are, and
+    // channels with buttons show them well, so buttons are rendered like every other reply.
+    const buttons =
+      supportsSuggestedActions(channelId, choices.length) || supportsCardActions(channelId, choices.length);
+    return step.prompt(CLARIFY_PROMPT, {
+      prompt: buttons ? renderReply(reply, channelId) : reply.text,
+      choices,
+      style: buttons ? ListStyle.none : ListStyle.list,
+    });
+  }
+
   private async clarifiedStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const choice = step.result as FoundChoice | undefined;
-    const chosen = choice ? this.index.findByTitle(choice.value) : undefined;
+    const { offered = [] } = step.values as { offered?: string[] };
+    const picked = pickOption(step.context.activity.text ?? '', offered);
+    if (picked === null) return step.replaceDialog(ROUTE); // Not one of the choices: the user asked something new.
+    const chosen = this.index.findByTitle(offered[picked]);
     if (chosen) return this.answer(step, chosen);
-    if (choice) {
-      await send(step.context, this.replies.somethingElse());
-      return step.endDialog();
-    }
-    // Not one of the choices: the user asked something new.
-    return step.replaceDialog(ROUTE);
+    await send(step.context, this.replies.somethingElse());
+    return step.endDialog();
+  }
+
+  private async sendAndEnd(step: WaterfallStepContext, reply: Reply): Promise<DialogTurnResult> {
+    await send(step.context, reply);
+    return step.endDialog();
   }
 
   private async answer(step: WaterfallStepContext, topic: Topic): Promise<DialogTurnResult> {
     await answerTopic(step.context, topic, this.conversationData, this.profile, this.replies);
     return step.endDialog();
   }
+}
+
+/** A bare yes or no to "Anything else?" ("no thanks", "nope, that's all"); anything longer is a new message. */
+function anythingElseReply(text: string): 'yes' | 'no' | undefined {
+  const command = recognizeCommand(text);
+  if (
+    command === 'cancel' ||
+    command === 'goodbye' ||
+    /^(no|nope|nah)?\s*(thats all|that is all|im good|all good|im fine|nothing else)$/.test(normaliseText(text))
+  )
+    return 'no';
+  if (text.trim().split(/\s+/).length > 3) return undefined;
+  const answer = recognizeYesNoUnsure(text);
+  return answer === 'unsure' || answer === null ? undefined : answer;
 }

@@ -1,4 +1,5 @@
 import type { Reply } from '../src/channels/reply';
+import type { Branding } from '../src/channels/webChat/branding';
 import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import type { RoutineFinder } from '../src/kb/routineFinder';
 import type { Topic } from '../src/kb/loadKnowledge';
@@ -19,9 +20,16 @@ export class Replies {
   constructor(
     private readonly index: KnowledgeIndex,
     private readonly routines: RoutineFinder,
-    /** The name the clinic gave the assistant (BOT_NAME). */
-    private readonly botName = 'BackCare',
+    /** The clinic's names for itself and the assistant, and its booking page if it has one. */
+    private readonly branding: Pick<Branding, 'botName' | 'clinicName' | 'bookingUrl'> = {
+      botName: 'BackCare',
+      clinicName: 'BackCare',
+    },
   ) {}
+
+  private get botName(): string {
+    return this.branding.botName;
+  }
 
   welcome(): Reply {
     return {
@@ -174,19 +182,93 @@ export class Replies {
     return { text: 'No problem. Could you tell me a bit more about what you would like to know?' };
   }
 
-  noMatch(): Reply {
+  /**
+   * Nothing fits. The wording changes each time it happens in a conversation (the same sentence twice reads as a
+   * machine not listening); each says what the assistant can do, and where a person can help.
+   */
+  noMatch(timesBefore = 0): Reply {
+    const openings = [
+      "Sorry, I don't have an answer for that one.",
+      "I'm not sure I can help with that, I'm afraid.",
+      "That's outside what I know about, sorry.",
+    ];
+    const ask = [
+      'I can answer questions about lower back pain: massage, self-massage, stretches, causes, everyday habits and when to see a doctor.',
+      'Could you put it another way? I know about massage, stretches, self-massage, what causes back pain and when to get it checked.',
+      'Try asking about your lower back in a few words, for example "which stretches help" or "is hot stone massage safe".',
+    ];
+    const turn = timesBefore % openings.length;
     return {
       text:
-        "Sorry, I can't help with that one. I can answer questions about lower back pain: massage, self-massage, " +
-        'stretches, causes, everyday habits and when to see a doctor. For anything else about your health, please ask a doctor or pharmacist.',
+        `${openings[turn]} ${ask[turn]} For anything else about your health, please ask a doctor or pharmacist.` +
+        this.bookingLine(),
       actions: this.titles(STARTER_TOPICS),
     };
+  }
+
+  /** "Can I talk to a human?": the assistant cannot hand over, so it says who can help and how to reach them. */
+  human(): Reply {
+    const booking = this.branding.bookingUrl
+      ? ` You can contact the ${this.branding.clinicName} team or book an appointment here: ${this.branding.bookingUrl}`
+      : ' Please contact your clinic, GP or physiotherapist directly.';
+    return {
+      text: `I'm an automated assistant, so I can't put you through to a person.${booking} If it's urgent, tell me what's happening and I'll tell you where to get help now.`,
+      actions: this.titles(['clinic.booking', 'safety.see-physician']),
+    };
+  }
+
+  acknowledged(): Reply {
+    return { text: 'OK. Ask me anything else whenever you like.', actions: this.titles(STARTER_TOPICS) };
+  }
+
+  /** "You're useless": no defensiveness; a way to say it differently, and a person to ask. */
+  complaint(): Reply {
+    return {
+      text:
+        "I'm sorry that didn't help. I work best with one question at a time about lower back pain, in your own words. " +
+        `You can also pick a topic below.${this.bookingLine()}`,
+      actions: [START_ASSESSMENT, ...this.titles(STARTER_TOPICS)],
+    };
+  }
+
+  /** "Not that one": the other topics it could have been, or a request to say it another way. */
+  corrected(alternatives: string[]): Reply {
+    if (alternatives.length === 0)
+      return {
+        text: 'Sorry about that. Could you tell me in other words what you would like to know?',
+        actions: this.titles(STARTER_TOPICS),
+      };
+    return {
+      text: 'Sorry about that. Was it one of these?',
+      actions: [...this.titles(alternatives), SOMETHING_ELSE],
+    };
+  }
+
+  /** "Anything else?" answered yes. */
+  whatElse(): Reply {
+    return { text: 'Sure, what would you like to know?', actions: this.titles(STARTER_TOPICS) };
+  }
+
+  /** Two topics asked about at once ("massage or stretches?"): the start of each, and a way into either. */
+  twoTopics(first: Topic, second: Topic): Reply {
+    return {
+      text: `**${first.title}:** ${firstParagraph(first.answer)}\n\n**${second.title}:** ${firstParagraph(second.answer)}`,
+      actions: [first.title, second.title],
+      actionsIntro: 'Tap one for the full answer:',
+    };
+  }
+
+  private bookingLine(): string {
+    return this.branding.bookingUrl
+      ? ` You can also book with ${this.branding.clinicName}: ${this.branding.bookingUrl}`
+      : '';
   }
 
   greeting(): Reply {
     return { text: 'Hello! What would you like to know about lower back care?', actions: this.titles(STARTER_TOPICS) };
   }
 
+  /** Ends with "Anything else?": a yes or no after it is understood (see ConversationData.askedAnythingElse). */
   thanks(): Reply {
     return { text: "You're welcome. Is there anything else I can help with?" };
   }
@@ -262,6 +344,11 @@ export class Replies {
     if (!topic) throw new Error(`knowledge base has no "${id}" topic`);
     return topic;
   }
+}
+
+/** The first paragraph of an answer: what a short reply shows of it. */
+function firstParagraph(answer: string): string {
+  return answer.split(/\n\s*\n/)[0].trim();
 }
 
 /** "20 November 2026" from "2026-11-20", without time zones getting in the way. */

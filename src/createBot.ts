@@ -5,8 +5,7 @@ import { createDialogs } from '../dialogs/createDialogs';
 import { BackCareBot } from './bot';
 import type { Config } from './config';
 import type { KnowledgeIndex } from './kb/knowledgeIndex';
-import { knowledgeIndex } from './kb/models';
-import { loadKnowledge } from './kb/loadKnowledge';
+import { loadedKnowledge } from './kb/loadedKnowledge';
 import type { Logger } from './logger';
 import { warmUpRecognizers } from './nlu/warmUp';
 import { createStorage } from './state/createStorage';
@@ -30,8 +29,7 @@ export interface BotParts {
  * the safety screen, dialogs and the bot. The server and `backcare chat` share it.
  */
 export function createBot(config: Config, logger: Logger, givenStorage?: Storage): BotParts {
-  const knowledge = loadKnowledge(config.knowledgeDir);
-  const index = knowledgeIndex(knowledge, config.knowledgeDir);
+  const { knowledge, index } = loadedKnowledge(config.knowledgeDir);
   const created = givenStorage ? undefined : createStorage(config);
   const storage = new MonitoredStorage(givenStorage ?? created!.storage);
   const conversationState = new ConversationState(storage);

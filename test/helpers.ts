@@ -4,16 +4,13 @@ import pino from 'pino';
 import { createBot } from '../src/createBot';
 import { loadConfig, type Config } from '../src/config';
 import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
-import { knowledgeIndex as buildKnowledgeIndex } from '../src/kb/models';
-import { loadKnowledge } from '../src/kb/loadKnowledge';
+import { loadedKnowledge } from '../src/kb/loadedKnowledge';
 
 export const KNOWLEDGE_DIR = resolve(__dirname, '..', 'knowledge');
 
-let index: KnowledgeIndex | undefined;
 /** The real knowledge base, loaded once per test file. */
 export function knowledgeIndex(): KnowledgeIndex {
-  index ??= buildKnowledgeIndex(loadKnowledge(KNOWLEDGE_DIR), KNOWLEDGE_DIR);
-  return index;
+  return loadedKnowledge(KNOWLEDGE_DIR).index;
 }
 
 export const silentLogger = pino({ level: 'silent' });

@@ -82,7 +82,34 @@ export class KnowledgeIndex {
       alternatives: rest.filter(({ confidence }) => confidence >= MIN_ALTERNATIVE).slice(0, MAX_ALTERNATIVES),
     };
   }
+
+  /**
+   * The two topics a comparison weighs, when each side names a different one and no single topic answers the
+   * comparison itself: "massage or stretches?" is two topics, "swedish or thai, which is better?" is the topic
+   * on choosing a massage. Null when the message compares nothing.
+   */
+  comparedTopics(text: string, whole: MatchResult = this.match(text)): [string, string] | null {
+    const normalised = normaliseText(text);
+    // A long message with an "or" in it is a story, not a comparison.
+    if (!COMPARING.test(normalised) || normalised.split(' ').length > MAX_COMPARISON_WORDS) return null;
+    const parts = normalised.split(BETWEEN_PARTS).filter((part) => part.trim() !== '');
+    if (parts.length < 2) return null;
+    const [before, after] = [parts[0], parts.slice(1).join(' ')].map((part) => this.match(part));
+    if (!before.topic || !after.topic || before.topic === after.topic) return null;
+    if (Math.min(before.confidence, after.confidence) < PART_CONFIDENCE) return null;
+    // A third topic that fits the whole message is about the comparison itself (choosing between massages, say).
+    const aboutTheComparison =
+      whole.topic !== null && whole.confidence >= SURE_CONFIDENCE && ![before.topic, after.topic].includes(whole.topic);
+    return aboutTheComparison ? null : [before.topic, after.topic];
+  }
 }
+
+/** A message weighing two things: "massage or stretches?", "swedish vs thai", "the difference between X and Y". */
+const COMPARING = /\b(or|vs|versus|compared? (to|with)|difference|diff|better)\b/;
+const BETWEEN_PARTS = /\b(?:or|vs|versus|compared? (?:to|with)|and|than)\b/;
+/** Each half of a comparison must name its topic clearly on its own. */
+const PART_CONFIDENCE = 0.5;
+const MAX_COMPARISON_WORDS = 20;
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;

@@ -19,7 +19,14 @@ export type Command =
   | 'more'
   | 'greeting'
   | 'thanks'
-  | 'goodbye';
+  | 'goodbye'
+  | 'acknowledge'
+  | 'complaint'
+  | 'human'
+  | 'correction';
+
+/** Small talk: answered with a few words, never a knowledge answer, and never a request for the safety screen. */
+export const SMALL_TALK: readonly Command[] = ['greeting', 'thanks', 'goodbye', 'acknowledge', 'complaint'];
 
 const PATTERNS: [Command, RegExp][] = [
   [
@@ -75,7 +82,34 @@ const PATTERNS: [Command, RegExp][] = [
     /^(thanks?( (a lot|so much|very much|you|you so much|you very much))?|thank u|thx|thanx|ty|cheers|ta|much appreciated|great thanks|ok thanks|okay thanks|that helps|that helped|helpful)$/,
   ],
   ['goodbye', /^(bye+|goodbye|good bye|see (you|ya)|see you later|later|cya|good night|night)$/],
+  [
+    'acknowledge',
+    /^(ok+|okay|okey|okie|k+|alright|all right|right|cool|got it|gotcha|fine|sure|i see|understood|noted|great|nice|good|perfect|lovely|sounds good|will do|fair enough|makes sense|right ok|ok cool|ah ok|oh ok)$/,
+  ],
+  [
+    'complaint',
+    /^((you re|youre|ur|you are|this is|thats|that s|that was|this bot is|what a) (useless|rubbish|stupid|dumb|pointless|no help|not helpful|no use|hopeless|crap|terrible|awful|annoying|a waste of time)|useless|rubbish|not helpful|no help|unhelpful|(that|this|it|you) (didnt|did not|doesnt|does not|dont) help( at all)?|waste of time)( bot)?$/,
+  ],
+  [
+    'human',
+    /^((can|could|may) i |i (want|need|would like|d like) to |let me |i want |i need )?(talk|speak|chat) (to|with) (a |an |someone|somebody|a real |an actual |real |actual )?(human|person|people|someone|somebody|real person|staff|member of staff|receptionist|therapist|the clinic)$|^((a |an )?(real )?(human|person|agent|operator)( please)?|is there (a|an) (human|real person|person) (here|there)|are you (a )?(human|real|bot|robot|real person))$/,
+  ],
+  [
+    'correction',
+    /^(no+ |nope |nah )?(not that( one)?|the other (one|thing)|wrong (one|topic|answer)|thats not (it|what i (asked|meant|wanted))|that s not (it|what i (asked|meant|wanted))|not what i (asked|meant|wanted)|i meant the other (one|thing)|something else|no i meant something else)$/,
+  ],
 ];
+
+/** "No, I meant my mum", "I meant the stretches": what the user meant instead (in group 1). */
+const MEANT_INSTEAD =
+  /^(?:no+|nope|nah|sorry|oops)?\s*(?:i|i d|id) (?:meant|mean|was asking about|wanted)\s+(?:to ask about\s+)?(.+)$/;
+
+/** What a correction like "no, I meant the stretches" asks about instead, or undefined. */
+export function meantInstead(text: string): string | undefined {
+  const rest = MEANT_INSTEAD.exec(normaliseText(text))?.[1].trim();
+  // "I meant the other one" is a correction without a new question.
+  return rest && recognizeCommand(rest) === null ? rest : undefined;
+}
 
 export function recognizeCommand(text: string): Command | null {
   const normalised = normaliseText(text)

@@ -240,7 +240,7 @@ describe('assessment dialog', () => {
       .send('stop')
       .assertReply(says(/stopped/))
       .send('5')
-      .assertReply(says(/can't help with that/));
+      .assertReply(says(/doctor or pharmacist/));
 
     await exchange(start(botConversation()), [
       ['no', SEVERITY],

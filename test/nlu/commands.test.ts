@@ -1,4 +1,4 @@
-import { recognizeCommand } from '../../src/nlu/commands';
+import { meantInstead, recognizeCommand } from '../../src/nlu/commands';
 
 describe('recognizeCommand', () => {
   it.each([
@@ -21,6 +21,16 @@ describe('recognizeCommand', () => {
     ['thanks a lot', 'thanks'],
     ['cheers', 'thanks'],
     ['bye', 'goodbye'],
+    ['ok', 'acknowledge'],
+    ['Got it.', 'acknowledge'],
+    ["you're useless", 'complaint'],
+    ['that didnt help', 'complaint'],
+    ['can I talk to a human', 'human'],
+    ['I want to speak to a real person', 'human'],
+    ['are you a bot?', 'human'],
+    ['not that one', 'correction'],
+    ['no, the other one', 'correction'],
+    ["that's not what I asked", 'correction'],
   ])('%j is %s', (text, command) => {
     expect(recognizeCommand(text)).toBe(command);
   });
@@ -35,5 +45,19 @@ describe('recognizeCommand', () => {
     '',
   ])('%j is a question, not a command', (text) => {
     expect(recognizeCommand(text)).toBeNull();
+  });
+});
+
+describe('meantInstead', () => {
+  it.each([
+    ['no, I meant my mum', 'my mum'],
+    ['I meant the stretches', 'the stretches'],
+    ['sorry i was asking about heat packs', 'heat packs'],
+  ])('%j asks about %j instead', (text, meant) => {
+    expect(meantInstead(text)).toBe(meant);
+  });
+
+  it.each(['I meant the other one', 'what do you mean', 'is hot stone safe'])('%j names nothing new', (text) => {
+    expect(meantInstead(text)).toBeUndefined();
   });
 });

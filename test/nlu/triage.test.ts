@@ -23,6 +23,7 @@ describe('triage on messages written apart from the project', () => {
   it.each([
     ['red-flags-blind-1.jsonl', 0.97, 0.03],
     ['red-flags-blind-2.jsonl', 0.98, 0.04],
+    ['red-flags-blind-3.jsonl', 0.98, 0.03],
   ])(
     '%s: catches (reports or asks about) urgent messages and rarely reports a look-alike',
     (name, minCaught, maxReported) => {

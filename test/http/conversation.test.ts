@@ -1,0 +1,48 @@
+import type { Activity } from 'botbuilder';
+import { createApp, type App } from '../../src/app';
+import { knowledgeIndex, silentLogger, testConfig, titleOf } from '../helpers';
+import { activity, post, start } from './botClient';
+
+/** How the bot talks beyond single answers, through the real server: questions back, corrections, small talk. */
+describe('conversation over HTTP', () => {
+  let app: App;
+  let base: string;
+
+  beforeAll(async () => {
+    app = createApp(testConfig({ BOOKING_URL: 'https://clinic.example/book', CLINIC_NAME: 'Riverside Physio' }), {
+      logger: silentLogger,
+    });
+    base = await start(app);
+  });
+  afterAll(() => app.close());
+
+  const say = async (text: string, conversationId: string) => {
+    const replies = (
+      await post(base, activity(text, conversationId, { from: { id: `user-${conversationId}`, name: 'User' } }))
+    ).json.activities as Partial<Activity>[];
+    return replies.map((reply) => reply.text ?? '').join('\n');
+  };
+  const answerOf = (id: string) => knowledgeIndex().topics.get(id)!.answer.split('\n')[0];
+
+  it('asks which topic was meant, and reads the answer by number or by a word of the title', async () => {
+    const second = knowledgeIndex().match('massage').alternatives[0].topic;
+    expect(second).toBe('selfmassage.glutes'); // the word below is from its title
+    expect(await say('massage', 'pick-1')).toMatch(/not completely sure/);
+    expect(await say('the second one', 'pick-1')).toContain(answerOf(second));
+    expect(await say('massage', 'pick-2')).toMatch(/not completely sure/);
+    expect(await say('glutes', 'pick-2')).toContain(answerOf(second));
+  });
+
+  it('answers both sides of a comparison, takes "not that one", and varies its fallback', async () => {
+    const both = await say('massage or stretches?', 'talk-1');
+    expect(both).toContain(titleOf('therapy.which'));
+    expect(both).toContain(titleOf('stretch.overview'));
+    expect(await say('is swedish better than thai', 'talk-1')).toContain(answerOf('therapy.which'));
+    expect(await say('not that one', 'talk-1')).toContain(answerOf('therapy.swedish'));
+    const first = await say('who won the football last night', 'talk-1');
+    const second = await say('recommend a good film', 'talk-1');
+    expect(first).not.toBe(second);
+    expect(second).toContain('https://clinic.example/book');
+    expect(await say('can I speak to a real person', 'talk-1')).toMatch(/Riverside Physio[\s\S]*clinic\.example\/book/);
+  });
+});
