@@ -2,6 +2,7 @@ import type { Reply } from '../src/channels/reply';
 import {
   recognizeActivity,
   recognizeFrequency,
+  recognizeMattressWorn,
   recognizeStress,
   recognizeTrend,
   recognizeYesNoUnsure,
@@ -72,6 +73,8 @@ function yesNoQuestion(
   fields: Pick<Question, 'label' | 'mentions' | 'example' | 'choices'> & {
     text: string;
     words: Record<string, string>;
+    /** Reads answers in the question's own words; a plain yes, no or not sure by default. */
+    reader?: (text: string) => 'yes' | 'no' | 'unsure' | null;
   },
 ): Question {
   return {
@@ -82,7 +85,7 @@ function yesNoQuestion(
     choices: fields.choices,
     ask: () => ({ text: fields.text, actions: fields.choices }),
     read: (text) => {
-      const value = recognizeYesNoUnsure(text);
+      const value = (fields.reader ?? recognizeYesNoUnsure)(text);
       return value ? answer({ [id]: value }) : miss();
     },
     describe: (answers) => {
@@ -219,6 +222,7 @@ export const QUESTIONS: Question[] = [
     example: 'Please answer **yes**, **no** or **not sure**.',
     choices: ['Yes', "No, it's fine", 'Not sure'],
     words: { yes: 'old or sagging', no: 'fine', unsure: 'not sure' },
+    reader: recognizeMattressWorn,
   }),
   {
     id: 'stress',

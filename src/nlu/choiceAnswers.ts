@@ -95,3 +95,23 @@ export function recognizeActivity(text: string): 'none' | 'sport' | 'repetitive'
   if (repetitive) return 'repetitive';
   return readFirst(text, [['none', NO_ACTIVITY]]);
 }
+
+/**
+ * "Is your mattress old or sagging?" answered in words: "it's pretty old, maybe 12 years", "had it for ages",
+ * "brand new last year". A denied state ("not that old") is read first; then a plain yes, no or not sure.
+ */
+export function recognizeMattressWorn(text: string): 'yes' | 'no' | 'unsure' | null {
+  return (
+    readFirst(text, [
+      ['no', /\b(not|isnt|nt|never) (that |very |too |really )?(old|saggy|sagging|worn|lumpy)\b/],
+      [
+        'yes',
+        /\b(old|ancient|sagg(y|ing|s)|sags|dips?|dipped|lumpy|springs?|worn( out)?|knackered|ages|past it|falling apart|hollow|dent|(\d+|many|several) years)\b/,
+      ],
+      [
+        'no',
+        /\b(new|newish|brand new|fine|firm|good|great|comfy|comfortable|just (bought|got)|(bought|got) it (last year|recently|this year)|few months|last year)\b/,
+      ],
+    ]) ?? recognizeYesNoUnsure(text)
+  );
+}

@@ -1,6 +1,7 @@
 import {
   recognizeActivity,
   recognizeFrequency,
+  recognizeMattressWorn,
   recognizeStress,
   recognizeTrend,
   recognizeYesNoUnsure,
@@ -350,5 +351,26 @@ describe('recognizeActivity', () => {
   // "Not both" is one of them, but which?
   it.each(['banana', 'dunno', 'not sure', 'couch potato', 'not both', ''])('%j is not read', (text) => {
     expect(recognizeActivity(text)).toBeNull();
+  });
+});
+
+describe('recognizeMattressWorn', () => {
+  it.each<[string, 'yes' | 'no' | 'unsure']>([
+    ["it's pretty old, maybe 12 years", 'yes'],
+    ['had it for ages', 'yes'],
+    ['theres a dip where i sleep', 'yes'],
+    ['you can feel the springs', 'yes'],
+    ["it's not that old", 'no'],
+    ['brand new last year', 'no'],
+    ['its fine', 'no'],
+    ['Yes', 'yes'],
+    ["No, it's fine", 'no'],
+    ['not sure', 'unsure'],
+  ])('%j is %s', (text, expected) => {
+    expect(recognizeMattressWorn(text)).toBe(expected);
+  });
+
+  it('does not guess from words that say nothing about the mattress', () => {
+    expect(recognizeMattressWorn('what do you mean')).toBeNull();
   });
 });
