@@ -5,11 +5,9 @@ import { SURE_CONFIDENCE, type KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import { wantsAssessment } from '../src/nlu/assessmentIntent';
 import { recognizeCommand, SMALL_TALK } from '../src/nlu/commands';
 import { RoutineFinder } from '../src/kb/routineFinder';
-import type { Knowledge } from '../src/kb/loadKnowledge';
+import type { LoadedKnowledge } from '../src/kb/loadedKnowledge';
 import type { Logger } from '../src/logger';
-import { triageModel } from '../src/kb/models';
 import { LanguageCheck } from '../src/nlu/language';
-import { Triage } from '../src/nlu/triage';
 import type { UserProfile } from '../src/plan/profile';
 import { AssessmentDialog } from './assessmentDialog';
 import { CheckInDialog } from './checkInDialog';
@@ -30,8 +28,7 @@ function isRequest(text: string, index: KnowledgeIndex, routines: RoutineFinder)
 
 /** The dialogs and what they share, wired once for the bot and for dialog tests that drive MainDialog alone. */
 export function createDialogs(
-  knowledge: Knowledge,
-  index: KnowledgeIndex,
+  { knowledge, index, triage }: LoadedKnowledge,
   config: Config,
   logger: Logger,
   conversationState: ConversationState,
@@ -42,7 +39,6 @@ export function createDialogs(
   const routines = new RoutineFinder(knowledge.routines);
   const replies = new Replies(index, routines, config.webChat.branding);
   const holdTimers = new HoldTimers(logger);
-  const triage = new Triage(knowledge.redFlags, triageModel(config.knowledgeDir, knowledge.redFlags));
   const safety = new SafetyScreen(
     triage,
     knowledge.redFlags,

@@ -94,32 +94,26 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
 
     switch (recognizeCommand(text)) {
       case 'greeting':
-        await send(step.context, this.replies.greeting());
-        return step.endDialog();
+        return this.sendAndEnd(step, this.replies.greeting());
       case 'thanks':
         await send(step.context, this.replies.thanks());
         data.askedAnythingElse = true;
         return step.endDialog();
       case 'goodbye':
-        await send(step.context, this.replies.goodbye());
-        return step.endDialog();
+        return this.sendAndEnd(step, this.replies.goodbye());
       case 'acknowledge':
-        await send(step.context, this.replies.acknowledged());
-        return step.endDialog();
+        return this.sendAndEnd(step, this.replies.acknowledged());
       case 'complaint':
-        await send(step.context, this.replies.complaint());
-        return step.endDialog();
+        return this.sendAndEnd(step, this.replies.complaint());
       case 'human':
-        await send(step.context, this.replies.human());
-        return step.endDialog();
+        return this.sendAndEnd(step, this.replies.human());
       case 'correction': {
         const alternatives = data.lastAlternatives ?? [];
-        delete data.lastAlternatives;
+        data.lastAlternatives = [];
         // One other candidate: that is "the other one". Several: ask which, as for any unsure match.
         if (alternatives.length === 1) return this.answer(step, this.index.topics.get(alternatives[0])!);
         if (alternatives.length > 1) return this.offer(step, this.replies.corrected(alternatives));
-        await send(step.context, this.replies.corrected([]));
-        return step.endDialog();
+        return this.sendAndEnd(step, this.replies.corrected([]));
       }
       case 'clinicianChecked': {
         const profile = await this.profile.get(step.context, {});
@@ -183,9 +177,11 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
       return step.endDialog();
     }
     if (match.topic && match.confidence >= SURE_CONFIDENCE) {
-      const answered = await this.answer(step, this.index.topics.get(match.topic)!);
-      data.lastAlternatives = match.alternatives.map((alternative) => alternative.topic);
-      return answered;
+      return this.answer(
+        step,
+        this.index.topics.get(match.topic)!,
+        match.alternatives.map((alternative) => alternative.topic),
+      );
     }
     if (match.topic) {
       const candidates = [match.topic, ...match.alternatives.map((alternative) => alternative.topic)].slice(0, 3);
@@ -227,8 +223,14 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
     return step.endDialog();
   }
 
-  private async answer(step: WaterfallStepContext, topic: Topic): Promise<DialogTurnResult> {
+  /** Answers a topic; `alternatives` are the other topics it could have been, for a following "not that one". */
+  private async answer(
+    step: WaterfallStepContext,
+    topic: Topic,
+    alternatives: string[] = [],
+  ): Promise<DialogTurnResult> {
     await answerTopic(step.context, topic, this.conversationData, this.profile, this.replies);
+    (await this.conversationData.get(step.context, {})).lastAlternatives = alternatives;
     return step.endDialog();
   }
 }

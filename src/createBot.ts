@@ -29,7 +29,7 @@ export interface BotParts {
  * the safety screen, dialogs and the bot. The server and `backcare chat` share it.
  */
 export function createBot(config: Config, logger: Logger, givenStorage?: Storage): BotParts {
-  const { knowledge, index } = loadedKnowledge(config.knowledgeDir);
+  const loaded = loadedKnowledge(config.knowledgeDir);
   const created = givenStorage ? undefined : createStorage(config);
   const storage = new MonitoredStorage(givenStorage ?? created!.storage);
   const conversationState = new ConversationState(storage);
@@ -37,8 +37,7 @@ export function createBot(config: Config, logger: Logger, givenStorage?: Storage
   const personalData = new PersonalData(storage, conversationState, userState);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const { mainDialog, conversationData, profile, replies, safety, holdTimers } = createDialogs(
-    knowledge,
-    index,
+    loaded,
     config,
     logger,
     conversationState,
@@ -59,7 +58,7 @@ export function createBot(config: Config, logger: Logger, givenStorage?: Storage
 
   return {
     bot: new BackCareBot(conversationState, userState, router, personalData),
-    index,
+    index: loaded.index,
     personalData,
     storageHealth: () => storage.health,
     onTurnError: async (context, error) => {

@@ -1,5 +1,5 @@
-import { knowledgeIndex } from '../kb/models';
-import { loadKnowledge, validateKnowledge } from '../kb/loadKnowledge';
+import { loadedKnowledge } from '../kb/loadedKnowledge';
+import { validateKnowledge } from '../kb/loadKnowledge';
 import { forEachMessage } from './readLines';
 
 /** `backcare kb validate`: every problem on its own line, exit 1 if there is any. */
@@ -12,7 +12,7 @@ export function validateCommand(knowledgeDir: string): number {
 
 /** `backcare kb match [text]`: one JSON line per message; without text, one per line of standard input. */
 export async function matchCommand(knowledgeDir: string, text: string | undefined): Promise<number> {
-  const index = knowledgeIndex(loadKnowledge(knowledgeDir), knowledgeDir);
+  const { index } = loadedKnowledge(knowledgeDir);
   await forEachMessage(text, (line) => console.log(JSON.stringify({ text: line, ...index.match(line) })));
   return 0;
 }

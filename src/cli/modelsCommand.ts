@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadKnowledge } from '../kb/loadKnowledge';
-import { knowledgeIndex, MODELS_DIR, triageModel } from '../kb/models';
+import { loadedKnowledge } from '../kb/loadedKnowledge';
+import { MODELS_DIR, triageModel } from '../kb/models';
 import { KnowledgeIndex, type MatchResult } from '../kb/knowledgeIndex';
 import { TermIndex } from '../kb/termIndex';
 import { describeTopicFigures, evaluateTopics, type LabelledQuestion } from '../kb/topicEvaluation';
@@ -12,10 +13,10 @@ import { trainTriageModel } from '../nlu/triageModel';
 
 /** `backcare models build`: trains every model whose saved copy is stale (what `npm run build` runs). */
 export function buildModelsCommand(knowledgeDir: string): number {
-  const knowledge = loadKnowledge(knowledgeDir);
   const started = Date.now();
+  const { knowledge, index } = loadedKnowledge(knowledgeDir);
+  // Trained (or read back) just now by loadedKnowledge: this only looks it up, for its class count.
   const triage = triageModel(knowledgeDir, knowledge.redFlags);
-  const index = knowledgeIndex(knowledge, knowledgeDir);
   console.error(
     `models ready in ${MODELS_DIR} (${Date.now() - started} ms): triage (${triage.classes.length} classes), ` +
       `topics (${index.topics.size} topics)`,
@@ -77,7 +78,7 @@ function crossValidateTriage(knowledgeDir: string): number {
 
 /** `backcare eval topics FILE.jsonl`: the figures on a file of {"text","topic"} lines (topic null: out of scope). */
 export function evalTopicsCommand(knowledgeDir: string, file: string): number {
-  const index = knowledgeIndex(loadKnowledge(knowledgeDir), knowledgeDir);
+  const { index } = loadedKnowledge(knowledgeDir);
   const scored = readJsonLines<LabelledQuestion>(file).map((question) => ({
     question,
     match: index.match(question.text),
@@ -95,8 +96,7 @@ function readJsonLines<T>(file: string): T[] {
 
 /** `backcare eval triage FILE.jsonl`: the figures on a file of {"text","urgent","flag"} lines. */
 export function evalTriageCommand(knowledgeDir: string, file: string): number {
-  const { redFlags: rules } = loadKnowledge(knowledgeDir);
-  const triage = new Triage(rules, triageModel(knowledgeDir, rules));
+  const { triage } = loadedKnowledge(knowledgeDir);
   const messages = readJsonLines<LabelledMessage>(file);
   const assessed = messages.map((message) => ({ message, result: triage.assess(message.text) }));
   for (const line of describeTriageFigures(evaluateTriage(assessed))) console.log(line);

@@ -1,6 +1,4 @@
-import { loadKnowledge } from '../kb/loadKnowledge';
-import { triageModel } from '../kb/models';
-import { Triage } from '../nlu/triage';
+import { loadedKnowledge } from '../kb/loadedKnowledge';
 import { forEachMessage } from './readLines';
 
 /**
@@ -8,8 +6,7 @@ import { forEachMessage } from './readLines';
  * text, one per line of standard input. `check` is the clarifying question when the message only might be urgent.
  */
 export async function triageCommand(knowledgeDir: string, text: string | undefined): Promise<number> {
-  const { redFlags } = loadKnowledge(knowledgeDir);
-  const triage = new Triage(redFlags, triageModel(knowledgeDir, redFlags));
+  const { triage } = loadedKnowledge(knowledgeDir);
   await forEachMessage(text, (line) => {
     const { outcome, level, category, check } = triage.assess(line);
     console.log(JSON.stringify({ text: line, urgent: outcome === 'report', level, category, check }));

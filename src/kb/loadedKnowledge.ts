@@ -1,27 +1,35 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { Triage } from '../nlu/triage';
 import type { KnowledgeIndex } from './knowledgeIndex';
 import { loadKnowledge, type Knowledge } from './loadKnowledge';
-import { knowledgeIndex } from './models';
+import { knowledgeIndex, triageModel } from './models';
 
-interface Loaded {
-  signature: string;
+/** The knowledge base and what is built from it: the topic index and the warning-sign triage, models included. */
+export interface LoadedKnowledge {
   knowledge: Knowledge;
   index: KnowledgeIndex;
+  triage: Triage;
 }
 
-const byFolder = new Map<string, Loaded>();
+const byFolder = new Map<string, LoadedKnowledge & { signature: string }>();
 
 /**
- * The knowledge base in a folder and its index, loaded and validated once per process while the folder's files
- * are unchanged: every bot built in one process (the server has one, a test run many) shares them.
+ * The knowledge base in a folder, its index and triage, loaded, validated and fingerprinted once per process while
+ * the folder's files are unchanged: every bot built in one process (the server has one, a test run many) and
+ * every CLI command share them.
  */
-export function loadedKnowledge(knowledgeDir: string): { knowledge: Knowledge; index: KnowledgeIndex } {
+export function loadedKnowledge(knowledgeDir: string): LoadedKnowledge {
   const signature = folderSignature(knowledgeDir);
   const cached = byFolder.get(knowledgeDir);
   if (cached?.signature === signature) return cached;
   const knowledge = loadKnowledge(knowledgeDir);
-  const loaded = { signature, knowledge, index: knowledgeIndex(knowledge, knowledgeDir) };
+  const loaded = {
+    signature,
+    knowledge,
+    index: knowledgeIndex(knowledge, knowledgeDir),
+    triage: new Triage(knowledge.redFlags, triageModel(knowledgeDir, knowledge.redFlags)),
+  };
   byFolder.set(knowledgeDir, loaded);
   return loaded;
 }

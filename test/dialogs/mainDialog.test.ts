@@ -1,7 +1,7 @@
 import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState, type Activity } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { createDialogs } from '../../dialogs/createDialogs';
-import { loadKnowledge } from '../../src/kb/loadKnowledge';
+import { loadedKnowledge } from '../../src/kb/loadedKnowledge';
 import { KNOWLEDGE_DIR, knowledgeIndex, silentLogger, testConfig, titleOf } from '../helpers';
 
 /** MainDialog on its own, driven by botbuilder-testing's DialogTestClient. */
@@ -9,14 +9,7 @@ function client(channelId = 'emulator') {
   const storage = new MemoryStorage();
   const state = new ConversationState(storage);
   const user = new UserState(storage);
-  const { mainDialog } = createDialogs(
-    loadKnowledge(KNOWLEDGE_DIR),
-    knowledgeIndex(),
-    testConfig(),
-    silentLogger,
-    state,
-    user,
-  );
+  const { mainDialog } = createDialogs(loadedKnowledge(KNOWLEDGE_DIR), testConfig(), silentLogger, state, user);
   return new DialogTestClient(channelId, mainDialog, undefined, [new AutoSaveStateMiddleware(user)], state);
 }
 
