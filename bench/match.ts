@@ -10,8 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { knowledgeIndex } from '../src/kb/models';
-import { loadKnowledge } from '../src/kb/loadKnowledge';
+import { loadedKnowledge } from '../src/kb/loadedKnowledge';
 import { PROJECT_ROOT } from '../src/paths';
 
 const ROUNDS = 20;
@@ -31,7 +30,7 @@ function percentile(sorted: number[], p: number): number {
 
 const startBuild = process.hrtime.bigint();
 const knowledgeDir = join(PROJECT_ROOT, 'knowledge');
-const index = knowledgeIndex(loadKnowledge(knowledgeDir), knowledgeDir);
+const { index } = loadedKnowledge(knowledgeDir);
 const buildMs = Number(process.hrtime.bigint() - startBuild) / 1e6;
 
 const texts = messages();

@@ -5,16 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadKnowledge } from '../src/kb/loadKnowledge';
-import { triageModel } from '../src/kb/models';
+import { loadedKnowledge } from '../src/kb/loadedKnowledge';
 import { readTrainingSets } from '../src/kb/trainingSets';
-import { Triage } from '../src/nlu/triage';
 import { PROJECT_ROOT } from '../src/paths';
 
 const ROUNDS = 10;
 const knowledgeDir = join(PROJECT_ROOT, 'knowledge');
-const { redFlags } = loadKnowledge(knowledgeDir);
-const triage = new Triage(redFlags, triageModel(knowledgeDir, redFlags));
+const { triage } = loadedKnowledge(knowledgeDir);
 
 const blind = readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'blind', 'red-flags-blind-1.jsonl'), 'utf8')
   .split('\n')

@@ -1,7 +1,8 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { SURE_CONFIDENCE, type KnowledgeIndex } from '../src/kb/knowledgeIndex';
-import type { Topic } from '../src/kb/loadKnowledge';
+import type { Topic, TopicSection } from '../src/kb/loadKnowledge';
 import { warningSignUnchecked, type UserProfile } from '../src/plan/profile';
+import type { Utterance } from '../src/nlu/utterance';
 import type { ConversationData } from './conversationData';
 import type { Replies } from './replies';
 import { send } from './send';
@@ -17,13 +18,16 @@ export async function answerTopic(
   conversationData: StatePropertyAccessor<ConversationData>,
   profile: StatePropertyAccessor<UserProfile>,
   replies: Replies,
+  section?: TopicSection,
 ): Promise<void> {
   if (topic.selfCare && warningSignUnchecked(await profile.get(context, {}))) {
     await send(context, replies.heldForClinician());
     return;
   }
-  (await conversationData.get(context, {})).lastTopicId = topic.id;
-  await send(context, replies.topic(topic));
+  const data = await conversationData.get(context, {});
+  data.lastTopicId = topic.id;
+  data.lastSection = section?.heading;
+  await send(context, section ? replies.section(topic, section) : replies.topic(topic));
 }
 
 /**
@@ -33,17 +37,18 @@ export async function answerTopic(
  */
 export async function answerKnowledgeQuestion(
   context: TurnContext,
-  text: string,
+  message: Utterance,
   index: KnowledgeIndex,
   conversationData: StatePropertyAccessor<ConversationData>,
   profile: StatePropertyAccessor<UserProfile>,
   replies: Replies,
 ): Promise<boolean> {
-  const titled = index.findByTitle(text);
-  const match = titled ? undefined : index.match(text);
+  const titled = index.findByTitle(message.text);
+  const match = titled ? undefined : index.match(message);
   const topic =
     titled ?? (match?.topic && match.confidence >= SURE_CONFIDENCE ? index.topics.get(match.topic) : undefined);
   if (!topic) return false;
-  await answerTopic(context, topic, conversationData, profile, replies);
+  const section = titled ? undefined : index.sectionFor(topic.id, message);
+  await answerTopic(context, topic, conversationData, profile, replies, section);
   return true;
 }

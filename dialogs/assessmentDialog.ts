@@ -5,9 +5,15 @@ import type { Reply } from '../src/channels/reply';
 import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import { recognizeYesNoUnsure } from '../src/nlu/choiceAnswers';
 import { recognizeCommand } from '../src/nlu/commands';
+import { recognizePause } from '../src/nlu/pauseRequest';
 import { normaliseText } from '../src/nlu/normalise';
 import { buildPlan } from '../src/plan/buildPlan';
-import { warningSignUnchecked, type AssessmentAnswers, type UserProfile } from '../src/plan/profile';
+import {
+  warningSignUnchecked,
+  type AssessmentAnswers,
+  type AssessmentProgress,
+  type UserProfile,
+} from '../src/plan/profile';
 import { answerKnowledgeQuestion } from './answerTopic';
 import {
   afterTheNo,
@@ -15,6 +21,8 @@ import {
   describeAnswers,
   QUESTIONS,
   readBand,
+  readHowMany,
+  readRoughlyHowLong,
   type Band,
   type Question,
   type Reading,
@@ -24,6 +32,7 @@ import { recordPainScore } from './painHistory';
 import type { Replies } from './replies';
 import type { SafetyScreen } from './safetyScreen';
 import { send } from './send';
+import { utteranceOf } from './utteranceOf';
 import { userDate, userToday } from './userClock';
 
 export const ASSESSMENT_DIALOG = 'assessment';
@@ -39,7 +48,16 @@ type Pending =
   /** After a warning sign on the checklist: carry on to a plan that starts with a doctor, or stop. */
   | { kind: 'carryOn' }
   /** From the summary: which answer to change. */
-  | { kind: 'changeWhich' };
+  | { kind: 'changeWhich' }
+  /** "For months": about how many (asked once). */
+  | { kind: 'howMany'; unit: 'weeks' | 'months'; estimate: AssessmentAnswers }
+  /** "Ages": roughly how long (asked once). */
+  | { kind: 'roughlyHowLong' };
+
+export interface AssessmentOptions {
+  /** Picking up a paused assessment where it was left. */
+  resume?: AssessmentProgress;
+}
 
 interface AssessmentState {
   /** The question being asked; SUMMARY when all have been. */
@@ -54,6 +72,8 @@ interface AssessmentState {
   /** The checklist was skipped or not answered once, and its reason given: the next time counts as "not sure". */
   checklistExplained?: boolean;
   previousScore?: number;
+  /** The question whose answer was last acknowledged: two in a row would sound like a script. */
+  acknowledged?: number;
 }
 
 const CARRY_ON = 'Carry on';
@@ -79,17 +99,26 @@ export class AssessmentDialog extends Dialog {
     super(ASSESSMENT_DIALOG);
   }
 
-  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const { painHistory } = await this.profile.get(dc.context, {});
+  override async beginDialog(dc: DialogContext, options?: AssessmentOptions): Promise<DialogTurnResult> {
+    const profile = await this.profile.get(dc.context, {});
+    // A new assessment replaces a paused one; a resumed one carries on from it.
+    delete profile.assessmentProgress;
+    const resume = options?.resume;
     const state: AssessmentState = {
-      index: 0,
-      first: 0,
-      answers: {},
+      index: resume?.index ?? 0,
+      first: resume?.first ?? 0,
+      answers: { ...resume?.answers },
       misses: 0,
-      previousScore: painHistory?.at(-1)?.score,
+      previousScore: profile.painHistory?.at(-1)?.score,
     };
     dc.activeDialog!.state = state;
-    if (warningSignUnchecked(await this.profile.get(dc.context, {}))) {
+    if (resume) {
+      if (warningSignUnchecked(profile)) state.answers.warningSigns = 'yes';
+      if (state.index < state.first || (state.index === 0 && state.answers.warningSigns === 'yes'))
+        state.index = state.first = 1;
+      return this.ask(dc, state, "Welcome back: let's carry on where we left off. ");
+    }
+    if (warningSignUnchecked(profile)) {
       // Already answered with urgent advice: no need to ask about warning signs again.
       state.answers.warningSigns = 'yes';
       state.index = state.first = 1;
@@ -107,7 +136,7 @@ export class AssessmentDialog extends Dialog {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as AssessmentState;
     const text = dc.context.activity.text ?? '';
-    const command = recognizeCommand(text);
+    const command = recognizeCommand(utteranceOf(dc.context, this.index));
     if (command === 'back') return this.back(dc, state);
     if (command === 'skip' && QUESTIONS[state.index]?.id === 'warningSigns' && !state.pending)
       return this.checklistNotAnswered(dc, state);
@@ -116,6 +145,12 @@ export class AssessmentDialog extends Dialog {
       if (state.pending?.kind !== 'carryOn') clearAnswer(state, QUESTIONS[state.index]);
       return this.advance(dc, state);
     }
+    const pause = recognizePause(text);
+    if (pause === 'moment') {
+      await send(dc.context, { text: "Take your time, I'll be here." });
+      return Dialog.EndOfTurn;
+    }
+    if (pause === 'later') return this.pause(dc, state);
     if (state.pending) return this.continuePending(dc, state, state.pending, text);
     if (state.index === SUMMARY) return this.continueSummary(dc, state, text);
 
@@ -136,7 +171,7 @@ export class AssessmentDialog extends Dialog {
     text: string,
   ): Promise<DialogTurnResult> {
     switch (reading.kind) {
-      case 'answer':
+      case 'answer': {
         clearAnswer(state, question);
         Object.assign(state.answers, reading.answers);
         if (question.id === 'warningSigns' && reading.answers.warningSigns === 'no') {
@@ -148,13 +183,16 @@ export class AssessmentDialog extends Dialog {
           state.pending = { kind: 'whichSign' };
           return this.ask(dc, state);
         }
-        return this.advance(dc, state);
+        return this.advance(dc, state, this.acknowledgement(state, question));
+      }
       case 'severityBands':
       case 'severityInBand':
+      case 'howMany':
+      case 'roughlyHowLong':
         state.pending = reading;
         return this.ask(dc, state);
       case 'miss':
-        if (question.id === 'warningSigns' && !(await this.answeredKnowledgeQuestion(dc.context, text)))
+        if (question.id === 'warningSigns' && !(await this.answeredKnowledgeQuestion(dc.context)))
           return this.checklistNotAnswered(dc, state);
         return this.notUnderstood(dc, state, text, reading.hint);
     }
@@ -224,6 +262,20 @@ export class AssessmentDialog extends Dialog {
         }
         return this.notUnderstood(dc, state, text);
       }
+      case 'howMany': {
+        const answers = readHowMany(text, pending.unit, pending.estimate, userToday(dc.context.activity));
+        return this.onReading(dc, state, QUESTIONS[state.index], { kind: 'answer', answers }, text);
+      }
+      case 'roughlyHowLong': {
+        const answers = readRoughlyHowLong(text, userToday(dc.context.activity));
+        if (answers) return this.onReading(dc, state, QUESTIONS[state.index], { kind: 'answer', answers }, text);
+        if (recognizeYesNoUnsure(text) === 'unsure') {
+          clearAnswer(state, QUESTIONS[state.index]);
+          await send(dc.context, { text: "No problem, let's leave that one out." });
+          return this.advance(dc, state);
+        }
+        return this.notUnderstood(dc, state, text);
+      }
       case 'changeWhich': {
         const question = questionMentioned(text);
         if (!question) return this.notUnderstood(dc, state, text);
@@ -259,16 +311,42 @@ export class AssessmentDialog extends Dialog {
     return this.notUnderstood(dc, state, text);
   }
 
-  private answeredKnowledgeQuestion(context: TurnContext, text: string): Promise<boolean> {
-    return answerKnowledgeQuestion(context, text, this.index, this.conversationData, this.profile, this.replies);
+  private answeredKnowledgeQuestion(context: TurnContext): Promise<boolean> {
+    const message = utteranceOf(context, this.index);
+    return answerKnowledgeQuestion(context, message, this.index, this.conversationData, this.profile, this.replies);
   }
 
-  private async advance(dc: DialogContext, state: AssessmentState): Promise<DialogTurnResult> {
+  /** prefix: said before the next question, such as an acknowledgement of the answer just given. */
+  private async advance(dc: DialogContext, state: AssessmentState, prefix = ''): Promise<DialogTurnResult> {
     state.pending = undefined;
     state.misses = 0;
     state.index = state.correcting ? SUMMARY : state.index + 1;
     state.correcting = false;
-    return this.ask(dc, state);
+    return this.ask(dc, state, prefix);
+  }
+
+  /** A few words on a notable answer, unless the answer before was acknowledged too. */
+  private acknowledgement(state: AssessmentState, question: Question): string {
+    const said = question.acknowledge?.(state.answers);
+    const justAcknowledged = state.acknowledged === state.index - 1;
+    state.acknowledged = said && !justAcknowledged ? state.index : undefined;
+    return state.acknowledged === undefined ? '' : `${said} `;
+  }
+
+  /** "Can we carry on later": the answers so far are kept with the person, for "continue" in any conversation. */
+  private async pause(dc: DialogContext, state: AssessmentState): Promise<DialogTurnResult> {
+    const profile = await this.profile.get(dc.context, {});
+    profile.assessmentProgress = {
+      answers: state.answers,
+      index: Math.min(state.index, SUMMARY),
+      first: state.first,
+      savedAt: new Date().toISOString(),
+    };
+    await this.profile.set(dc.context, profile);
+    await send(dc.context, {
+      text: "No problem. I've kept your answers so far: say **continue** whenever you're ready, even another day.",
+    });
+    return dc.endDialog();
   }
 
   private async back(dc: DialogContext, state: AssessmentState): Promise<DialogTurnResult> {
@@ -288,7 +366,7 @@ export class AssessmentDialog extends Dialog {
     text: string,
     hint?: string,
   ): Promise<DialogTurnResult> {
-    if (await this.answeredKnowledgeQuestion(dc.context, text)) return this.ask(dc, state, 'Back to my question: ');
+    if (await this.answeredKnowledgeQuestion(dc.context)) return this.ask(dc, state, 'Back to my question: ');
     return this.miss(dc, state, hint);
   }
 
@@ -312,7 +390,10 @@ export class AssessmentDialog extends Dialog {
   private async send(context: TurnContext, state: AssessmentState, hint?: string, prefix = ''): Promise<void> {
     const pending = state.pending;
     if (pending) return send(context, this.pendingReply(state, pending));
-    if (state.index === SUMMARY) return send(context, this.summary(state));
+    if (state.index === SUMMARY) {
+      const summary = this.summary(state);
+      return send(context, { ...summary, text: prefix + summary.text });
+    }
     const question = QUESTIONS[state.index];
     const asked = question.ask(state.previousScore);
     if (state.misses === 0) return send(context, { ...asked, text: prefix + asked.text });
@@ -354,6 +435,19 @@ export class AssessmentDialog extends Dialog {
             'and leave out massage and stretches until you have been checked.',
           actions: [CARRY_ON, STOP_HERE],
         };
+      case 'howMany':
+        return {
+          text: `About how many ${pending.unit}, roughly?`,
+          actions:
+            pending.unit === 'weeks'
+              ? ['About 2 weeks', 'About 4 weeks', 'About 6 weeks', 'More than 8 weeks']
+              : ['About 2 months', 'About 3 months', 'About 6 months', 'A year or more'],
+        };
+      case 'roughlyHowLong':
+        return {
+          text: 'Roughly how long would you say: days, weeks, months or years?',
+          actions: ['A few days', 'A few weeks', 'A few months', 'Years'],
+        };
       case 'changeWhich':
         return {
           text: 'Which answer would you like to change?',
@@ -378,6 +472,7 @@ export class AssessmentDialog extends Dialog {
       warningSignUnchecked: warningSignUnchecked(await this.profile.get(context, {})),
     });
     const profile = await this.profile.get(context, {});
+    delete profile.assessmentProgress;
     profile.answers = state.answers;
     profile.assessedOn = today;
     profile.plan = plan;
@@ -399,6 +494,7 @@ function clearAnswer(state: AssessmentState, question: Question): void {
   if (question.id === 'duration') {
     delete state.answers.durationDays;
     delete state.answers.durationBand;
+    delete state.answers.durationRough;
   } else delete state.answers[question.id];
 }
 

@@ -7,7 +7,7 @@ import {
   recognizeTrend,
   recognizeYesNoUnsure,
 } from '../src/nlu/choiceAnswers';
-import { durationBand, recognizeDuration } from '../src/nlu/duration';
+import { durationBand, recognizeDuration, type DurationReading, type RoughUnit } from '../src/nlu/duration';
 import { normaliseText } from '../src/nlu/normalise';
 import { recognizeSeverity } from '../src/nlu/severity';
 import { recognizeSittingHours } from '../src/nlu/sittingHours';
@@ -32,6 +32,10 @@ export type Reading =
   /** Words but no number for the pain score: offer the bands rather than guess. */
   | { kind: 'severityBands' }
   | { kind: 'severityInBand'; band: Band }
+  /** "For weeks", "months": the band depends on how many, so ask once; estimate is the answer if they cannot say. */
+  | { kind: 'howMany'; unit: 'weeks' | 'months'; estimate: AssessmentAnswers }
+  /** "Ages", "a while": ask once roughly how long. */
+  | { kind: 'roughlyHowLong' }
   /** Not an answer; hint says what was wrong when we know. */
   | { kind: 'miss'; hint?: string };
 
@@ -52,6 +56,8 @@ export interface Question {
   read(text: string, today: Date): Reading;
   /** The answer in a few words for the summary, or undefined when it was skipped. */
   describe(answers: AssessmentAnswers): string | undefined;
+  /** A few words a person would say on hearing a notable answer ("7 out of 10 sounds hard going."), or undefined. */
+  acknowledge?(answers: AssessmentAnswers): string | undefined;
 }
 
 const answer = (answers: AssessmentAnswers): Reading => ({ kind: 'answer', answers });
@@ -142,6 +148,11 @@ export const QUESTIONS: Question[] = [
     choices: ['Mild (1-3)', 'Moderate (4-6)', 'Severe (7-10)'],
     read: (text) => readSeverity(text),
     describe: ({ severity }) => (severity === undefined ? undefined : `${severity}/10 (${bandWords(severity)})`),
+    acknowledge: ({ severity }) => {
+      if (severity === 0) return "Good to hear it isn't hurting right now.";
+      if (severity !== undefined && severity >= 7) return `${severity} out of 10 sounds hard going.`;
+      return undefined;
+    },
   },
   {
     id: 'duration',
@@ -154,13 +165,18 @@ export const QUESTIONS: Question[] = [
     example: 'For example "3 weeks", "since March" or "a few days".',
     choices: ['A few days', 'About 2 weeks', 'About 2 months', 'More than 3 months'],
     read: (text, today) => {
-      const { days } = recognizeDuration(text, today);
-      return days === null ? miss() : answer({ durationDays: days, durationBand: durationBand(days) });
+      const reading = recognizeDuration(text, today);
+      if (reading.unclear) return { kind: 'roughlyHowLong' };
+      if (reading.rough === 'weeks' || reading.rough === 'months')
+        return { kind: 'howMany', unit: reading.rough, estimate: durationAnswers(reading) };
+      return reading.days === null ? miss() : answer(durationAnswers(reading));
     },
-    describe: ({ durationDays }) =>
+    describe: ({ durationDays, durationRough }) =>
       durationDays === undefined
         ? undefined
-        : `${describeDays(durationDays)} (${BAND_WORDS_FOR[durationBand(durationDays)]})`,
+        : `${durationRough ? ROUGH_WORDS[durationRough] : describeDays(durationDays)} (${BAND_WORDS_FOR[durationBand(durationDays)]})`,
+    acknowledge: ({ durationDays }) =>
+      durationDays !== undefined && durationDays >= 365 ? "That's a long time to put up with it." : undefined,
   },
   {
     id: 'trend',
@@ -178,6 +194,7 @@ export const QUESTIONS: Question[] = [
     },
     describe: ({ trend }) =>
       trend && { better: 'getting better', same: 'about the same', worse: 'getting worse' }[trend],
+    acknowledge: ({ trend }) => (trend === 'better' ? "That's good to hear." : undefined),
   },
   {
     id: 'sittingHours',
@@ -236,6 +253,7 @@ export const QUESTIONS: Question[] = [
       return stress ? answer({ stress }) : miss();
     },
     describe: ({ stress }) => stress && { low: 'hardly any', some: 'some', high: 'a lot' }[stress],
+    acknowledge: ({ stress }) => (stress === 'high' ? "That's a lot to carry." : undefined),
   },
   {
     id: 'activity',
@@ -298,6 +316,33 @@ function bandNamed(text: string): Band | undefined {
 function bandWords(score: number): string {
   return { none: 'no pain', mild: 'mild', moderate: 'moderate', severe: 'severe' }[severityBand(score)];
 }
+
+/** How long, from a reading that gave a figure or an estimate. */
+export function durationAnswers({ days, rough }: DurationReading): AssessmentAnswers {
+  return { durationDays: days!, durationBand: durationBand(days!), ...(rough && { durationRough: rough }) };
+}
+
+/**
+ * The reply to "About how many weeks?": a number is that many of the unit ("6"), a figure with its own unit is
+ * taken as said ("more like 2 months"), and anything else keeps the estimate: the question is asked only once.
+ */
+export function readHowMany(text: string, unit: 'weeks' | 'months', estimate: AssessmentAnswers, today: Date) {
+  const reading = recognizeDuration(`${text} ${unit}`, today);
+  return reading.days === null || reading.rough ? estimate : durationAnswers(reading);
+}
+
+/** The reply to "Roughly how long?": any reading with a figure or a unit, else null. */
+export function readRoughlyHowLong(text: string, today: Date): AssessmentAnswers | null {
+  const reading = recognizeDuration(text, today);
+  return reading.days === null ? null : durationAnswers(reading);
+}
+
+const ROUGH_WORDS: Record<RoughUnit, string> = {
+  days: 'a few days',
+  weeks: 'a few weeks',
+  months: 'months',
+  years: 'years',
+};
 
 function describeDays(days: number): string {
   if (days === 0) return 'since today';

@@ -2,6 +2,8 @@
 export interface ConversationData {
   /** The last topic answered, for "tell me more". */
   lastTopicId?: string;
+  /** The heading of the part of it answered first ("Who should take care"): "tell me more" gives the rest. */
+  lastSection?: string;
   /** The runner-up topics when the last one was matched, for "not that one". */
   lastAlternatives?: string[];
   /** The last reply asked "Anything else?": a yes or no now answers it. */

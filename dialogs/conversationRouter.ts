@@ -12,6 +12,8 @@ import { MAIN_DIALOG, type MainDialog, type MainDialogOptions } from './mainDial
 import { send } from './send';
 import type { SafetyScreen } from './safetyScreen';
 import type { Replies } from './replies';
+import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
+import { utteranceOf } from './utteranceOf';
 
 /**
  * The turn pipeline every message goes through. The safety screen comes
@@ -35,6 +37,8 @@ export class ConversationRouter {
     private readonly safety: SafetyScreen,
     private readonly profile: StatePropertyAccessor<UserProfile>,
     private readonly holdTimers: HoldTimers,
+    /** Reads each message once, for every part of the turn. */
+    private readonly index: KnowledgeIndex,
   ) {
     this.dialogs = new DialogSet(dialogState).add(mainDialog).add(new ForgetMeDialog());
   }
@@ -51,7 +55,7 @@ export class ConversationRouter {
     // The user has moved on: a hold that was being counted must not announce itself after this message.
     this.holdTimers.cancel(context);
     const dc = await this.dialogs.createContext(context);
-    const screened = await this.safety.screen(context);
+    const screened = await this.safety.screen(context, utteranceOf(context, this.index));
     // Urgent advice comes alone in this turn and replaces whatever was running.
     if (screened === 'urgent') return void (await dc.cancelAllDialogs());
     if (screened === 'answered') return;
@@ -108,7 +112,7 @@ export class ConversationRouter {
 
   /** The message's command; "no thanks" answering "Anything else?" is an answer for the main dialog, not "stop". */
   private async command(context: TurnContext, dc: DialogContext): Promise<Command | null> {
-    const command = recognizeCommand(context.activity.text ?? '');
+    const command = recognizeCommand(utteranceOf(context, this.index));
     if (command === 'cancel' && !dc.activeDialog && (await this.conversationData.get(context, {})).askedAnythingElse)
       return null;
     return command;

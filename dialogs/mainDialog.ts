@@ -13,7 +13,7 @@ import {
 import { renderPlan } from '../src/channels/planCard';
 import { renderReply, type Reply } from '../src/channels/reply';
 import { SURE_CONFIDENCE, type KnowledgeIndex } from '../src/kb/knowledgeIndex';
-import type { Topic } from '../src/kb/loadKnowledge';
+import type { Topic, TopicSection } from '../src/kb/loadKnowledge';
 import type { RoutineFinder } from '../src/kb/routineFinder';
 import { wantsAssessment } from '../src/nlu/assessmentIntent';
 import { meantInstead, recognizeCommand } from '../src/nlu/commands';
@@ -23,12 +23,13 @@ import { normaliseText } from '../src/nlu/normalise';
 import type { UserProfile } from '../src/plan/profile';
 import type { Logger } from '../src/logger';
 import { answerTopic } from './answerTopic';
-import { ASSESSMENT_DIALOG, type AssessmentDialog } from './assessmentDialog';
+import { ASSESSMENT_DIALOG, type AssessmentDialog, type AssessmentOptions } from './assessmentDialog';
 import { CHECK_IN_DIALOG, type CheckInDialog, type CheckInOptions } from './checkInDialog';
 import { ROUTINE_DIALOG, type RoutineDialog, type RoutineOptions } from './routineDialog';
 import type { ConversationData } from './conversationData';
 import type { Replies } from './replies';
 import { send } from './send';
+import { utteranceOf } from './utteranceOf';
 
 export const MAIN_DIALOG = 'main';
 const ROUTE = 'main.route';
@@ -92,7 +93,8 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
       if (reply === 'no') return this.sendAndEnd(step, this.replies.goodbye());
     }
 
-    switch (recognizeCommand(text)) {
+    const message = utteranceOf(step.context, this.index);
+    switch (recognizeCommand(message)) {
       case 'greeting':
         return this.sendAndEnd(step, this.replies.greeting());
       case 'thanks':
@@ -135,7 +137,10 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
         return step.endDialog();
       }
       case 'resume': {
-        const { routineProgress } = await this.profile.get(step.context, {});
+        const { routineProgress, assessmentProgress } = await this.profile.get(step.context, {});
+        // Both paused: the one left last. (A walkthrough saved before times were kept counts as older.)
+        if (assessmentProgress && assessmentProgress.savedAt > (routineProgress?.savedAt ?? ''))
+          return step.replaceDialog(ASSESSMENT_DIALOG, { resume: assessmentProgress } satisfies AssessmentOptions);
         if (routineProgress)
           return step.replaceDialog(ROUTINE_DIALOG, {
             routineId: routineProgress.routineId,
@@ -145,8 +150,11 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
         return step.endDialog();
       }
       case 'more': {
-        const { lastTopicId } = await this.conversationData.get(step.context, {});
-        await send(step.context, this.replies.more(lastTopicId ? this.index.topics.get(lastTopicId) : undefined));
+        const data = await this.conversationData.get(step.context, {});
+        const topic = data.lastTopicId ? this.index.topics.get(data.lastTopicId) : undefined;
+        await send(step.context, this.replies.more(topic, data.lastSection));
+        // After a part answered first comes the rest of the topic, and after that its detail.
+        delete data.lastSection;
         return step.endDialog();
       }
       default:
@@ -166,13 +174,14 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
     if (wantsAssessment(text)) return step.replaceDialog(ASSESSMENT_DIALOG);
 
     // "No, I meant the stretches": the question is what they meant.
-    const question = meantInstead(text) ?? text;
+    const meant = meantInstead(text);
+    const question = meant === undefined ? message : this.index.read(meant);
     const match = this.index.match(question);
     this.logger.info({ event: 'match', topic: match.topic, confidence: match.confidence }, 'knowledge match');
     this.logger.debug({ text }, 'message text (debug only)');
-    const compared = this.index.comparedTopics(question, match);
-    if (compared) {
-      const [first, second] = compared.map((id) => this.index.topics.get(id)!);
+    const comparison = this.index.comparison(question, match);
+    if (comparison && !comparison.answeredBy) {
+      const [first, second] = comparison.sides.map((id) => this.index.topics.get(id)!);
       await send(step.context, this.replies.twoTopics(first, second));
       return step.endDialog();
     }
@@ -180,7 +189,9 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
       return this.answer(
         step,
         this.index.topics.get(match.topic)!,
-        match.alternatives.map((alternative) => alternative.topic),
+        // After the topic on a comparison, "not that one" means one of its sides.
+        comparison?.sides ?? match.alternatives.map((alternative) => alternative.topic),
+        this.index.sectionFor(match.topic, question),
       );
     }
     if (match.topic) {
@@ -228,8 +239,9 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
     step: WaterfallStepContext,
     topic: Topic,
     alternatives: string[] = [],
+    section?: TopicSection,
   ): Promise<DialogTurnResult> {
-    await answerTopic(step.context, topic, this.conversationData, this.profile, this.replies);
+    await answerTopic(step.context, topic, this.conversationData, this.profile, this.replies, section);
     (await this.conversationData.get(step.context, {})).lastAlternatives = alternatives;
     return step.endDialog();
   }

@@ -2,7 +2,7 @@ import type { Reply } from '../src/channels/reply';
 import type { Branding } from '../src/channels/webChat/branding';
 import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import type { RoutineFinder } from '../src/kb/routineFinder';
-import type { Topic } from '../src/kb/loadKnowledge';
+import type { Topic, TopicSection } from '../src/kb/loadKnowledge';
 import type { PainRecord, Trend, UserProfile } from '../src/plan/profile';
 import { describeAnswers } from './assessmentQuestions';
 import { walkThroughAction } from './routineReplies';
@@ -102,6 +102,10 @@ export class Replies {
           )
           .join('; ')}.`,
       );
+    if (profile.assessmentProgress)
+      sections.push(
+        `**Unfinished questions** (paused ${longDate(profile.assessmentProgress.savedAt.slice(0, 10))}):\n${describeAnswers(profile.assessmentProgress.answers)}`,
+      );
     if (profile.routineProgress)
       sections.push(
         `**Paused:** the ${titleOf(profile.routineProgress.routineId)}, at step ${profile.routineProgress.step + 1}.`,
@@ -155,7 +159,15 @@ export class Replies {
     };
   }
 
-  more(topic: Topic | undefined): Reply {
+  /** The part of a topic the question asked about, first; "Tell me more" gives the rest. */
+  section(topic: Topic, section: TopicSection): Reply {
+    return { text: section.text, actions: [MORE_ACTION, ...this.titles(topic.related)] };
+  }
+
+  /** After a part of the topic answered first (afterSection: its heading), the topic's short answer. */
+  more(topic: Topic | undefined, afterSection?: string): Reply {
+    if (topic && afterSection)
+      return { ...this.topic(topic), text: `More on ${lowerFirst(topic.title)}:\n\n${topic.answer}` };
     if (!topic)
       return {
         text: 'More about what? Ask me a question and I can go into detail.',

@@ -15,6 +15,7 @@ import { recordPainScore, recordRoutine } from './painHistory';
 import type { Replies } from './replies';
 import { RoutineReplies, START, NOT_NOW, gentlerAction } from './routineReplies';
 import { send } from './send';
+import { utteranceOf } from './utteranceOf';
 import { userDate } from './userClock';
 import { lowerFirst } from './wording';
 
@@ -125,7 +126,7 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
       await send(dc.context, this.say.notNow(routine));
       return dc.endDialog();
     }
-    if (!(await this.answeredKnowledgeQuestion(dc.context, text)))
+    if (!(await this.answeredKnowledgeQuestion(dc.context)))
       await send(dc.context, { text: "Say **start** when you're ready, or **not now**.", actions: [START, NOT_NOW] });
     else
       await send(dc.context, { text: `Ready to start the ${lowerFirst(routine.title)}?`, actions: [START, NOT_NOW] });
@@ -164,7 +165,7 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
         await send(context, this.say.paused(routine, state.step));
         return dc.endDialog();
       case null:
-        if (await this.answeredKnowledgeQuestion(context, text))
+        if (await this.answeredKnowledgeQuestion(context))
           await this.showStep(context, state, routine, `Back to the ${lowerFirst(routine.title)}. `);
         else await send(context, this.say.controls());
         return Dialog.EndOfTurn;
@@ -235,7 +236,7 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
   /** Shows the current step and keeps the place, so a pause or a lost connection resumes here. */
   private async showStep(context: TurnContext, state: RoutineState, routine: Routine, prefix = ''): Promise<void> {
     const profile = await this.profile.get(context, {});
-    profile.routineProgress = { routineId: routine.id, step: state.step };
+    profile.routineProgress = { routineId: routine.id, step: state.step, savedAt: new Date().toISOString() };
     await this.profile.set(context, profile);
     const step = routine.steps[state.step];
     const countsHold = step.holdSeconds !== undefined && this.holdTimers.canFollowUp(context);
@@ -248,7 +249,8 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
       );
   }
 
-  private answeredKnowledgeQuestion(context: TurnContext, text: string): Promise<boolean> {
-    return answerKnowledgeQuestion(context, text, this.index, this.conversationData, this.profile, this.replies);
+  private answeredKnowledgeQuestion(context: TurnContext): Promise<boolean> {
+    const message = utteranceOf(context, this.index);
+    return answerKnowledgeQuestion(context, message, this.index, this.conversationData, this.profile, this.replies);
   }
 }

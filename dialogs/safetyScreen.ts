@@ -5,13 +5,14 @@ import type { Logger } from '../src/logger';
 import { recognizeYesNoUnsure } from '../src/nlu/choiceAnswers';
 import { FollowUpReader } from '../src/nlu/followUps';
 import type { LanguageCheck } from '../src/nlu/language';
-import { tokenise } from '../src/nlu/normalise';
+import { normaliseText, tokenise } from '../src/nlu/normalise';
 import type { RedFlagRules, UrgencyLevel } from '../src/nlu/redFlags';
 import type { Triage } from '../src/nlu/triage';
 import type { UserProfile } from '../src/plan/profile';
 import type { ConversationData } from './conversationData';
 import { send } from './send';
 import { userDate } from './userClock';
+import type { Utterance } from '../src/nlu/utterance';
 
 /**
  * What the screen did with a message: gave urgent advice (which replaces whatever was running), answered it
@@ -63,8 +64,8 @@ export class SafetyScreen {
         .replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
   }
 
-  async screen(context: TurnContext): Promise<Screened> {
-    const text = context.activity.text ?? '';
+  async screen(context: TurnContext, message: Utterance): Promise<Screened> {
+    const text = message.text;
     const data = await this.conversationData.get(context, {});
 
     const pendingCheck = data.pendingCheck;
@@ -84,7 +85,14 @@ export class SafetyScreen {
       if (answer === 'no') return this.keepHold(context, data.afterUrgent);
     }
 
-    const { outcome, category, check, byRule } = this.triage.assess(text);
+    // A checklist sign tapped or typed as it is labelled says it plainly: no need to check. "More than one" is
+    // the checklist's own answer, for the assessment to give the advice for all of them.
+    const { signs, severalLabel } = this.rules.checklist;
+    const sign = signs.find((candidate) => normaliseText(candidate.label) === message.normalised);
+    if (sign) return this.report(context, sign.category, 'checklist');
+    if (normaliseText(severalLabel) === message.normalised) return 'clear';
+
+    const { outcome, category, check, byRule } = this.triage.assess(message);
     // Right after urgent advice, "I meant my mum" or "I can't afford to go" is a reply to it, whatever words it
     // shares with warning signs; only an explicit new one (a rule) is reported again.
     const reply = data.afterUrgent && tokenise(text).length <= MAX_FOLLOW_UP_WORDS && !this.isRequest(text);

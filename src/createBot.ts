@@ -52,6 +52,7 @@ export function createBot(config: Config, logger: Logger, givenStorage?: Storage
     safety,
     profile,
     holdTimers,
+    loaded.index,
   );
   // The recognizers' first calls are slow (models load, date-time ~350 ms): pay that now, not on a user's turn.
   warmUpRecognizers();

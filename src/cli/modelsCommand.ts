@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { loadKnowledge } from '../kb/loadKnowledge';
 import { loadedKnowledge } from '../kb/loadedKnowledge';
-import { MODELS_DIR, triageModel } from '../kb/models';
+import { MODELS_DIR } from '../kb/models';
+import { vocabulary } from '../kb/vocabulary';
+import { SpellingFixer } from '../nlu/spelling';
 import { KnowledgeIndex, type MatchResult } from '../kb/knowledgeIndex';
 import { TermIndex } from '../kb/termIndex';
 import { describeTopicFigures, evaluateTopics, type LabelledQuestion } from '../kb/topicEvaluation';
@@ -15,10 +17,9 @@ import { trainTriageModel } from '../nlu/triageModel';
 export function buildModelsCommand(knowledgeDir: string): number {
   const started = Date.now();
   const { knowledge, index } = loadedKnowledge(knowledgeDir);
-  // Trained (or read back) just now by loadedKnowledge: this only looks it up, for its class count.
-  const triage = triageModel(knowledgeDir, knowledge.redFlags);
   console.error(
-    `models ready in ${MODELS_DIR} (${Date.now() - started} ms): triage (${triage.classes.length} classes), ` +
+    `models ready in ${MODELS_DIR} (${Date.now() - started} ms): ` +
+      `triage (${knowledge.redFlags.categories.length} categories and none), ` +
       `topics (${index.topics.size} topics)`,
   );
   return 0;
@@ -37,14 +38,14 @@ function crossValidateTopics(knowledgeDir: string): number {
   const knowledge = loadKnowledge(knowledgeDir);
   const terms = new TermIndex(knowledge);
   const sets = readTrainingSets(knowledgeDir, 'topics').sets;
+  const redFlags = readTrainingSets(knowledgeDir, 'red-flags').sets;
   const scored: { question: LabelledQuestion; match: MatchResult }[] = [];
   for (const heldOut of sets) {
-    const model = trainTopicModel(
-      knowledge,
-      terms,
-      sets.filter((set) => set !== heldOut),
-    );
-    const index = new KnowledgeIndex(knowledge, terms, model);
+    const training = sets.filter((set) => set !== heldOut);
+    // The held-out writer's words are not known words either.
+    const spelling = new SpellingFixer(vocabulary(knowledge, { redFlags, topics: training }));
+    const model = trainTopicModel(knowledge, terms, training, spelling);
+    const index = new KnowledgeIndex(knowledge, terms, model, spelling);
     for (const question of heldOut.examples) scored.push({ question, match: index.match(question.text) });
     console.error(`held out ${heldOut.file}: ${heldOut.examples.length} messages`);
   }
@@ -53,17 +54,19 @@ function crossValidateTopics(knowledgeDir: string): number {
 }
 
 function crossValidateTriage(knowledgeDir: string): number {
-  const { redFlags: rules } = loadKnowledge(knowledgeDir);
+  const knowledge = loadKnowledge(knowledgeDir);
+  const rules = knowledge.redFlags;
   const categories = rules.categories.map((category) => category.id);
   const redFlags = readTrainingSets(knowledgeDir, 'red-flags').sets;
   const topics = readTrainingSets(knowledgeDir, 'topics').sets;
   const assessed: Assessed[] = [];
   for (const heldOut of [...redFlags, ...topics]) {
-    const model = trainTriageModel(
-      { redFlags: redFlags.filter((set) => set !== heldOut), topics: topics.filter((set) => set !== heldOut) },
-      categories,
-    );
-    const triage = new Triage(rules, model);
+    const training = {
+      redFlags: redFlags.filter((set) => set !== heldOut),
+      topics: topics.filter((set) => set !== heldOut),
+    };
+    const spelling = new SpellingFixer(vocabulary(knowledge, training));
+    const triage = new Triage(rules, trainTriageModel(training, categories, spelling), spelling);
     const messages: LabelledMessage[] = heldOut.examples.map((example) =>
       'urgent' in example
         ? { text: example.text, urgent: example.urgent, flag: example.flag }

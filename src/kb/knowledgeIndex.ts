@@ -1,13 +1,22 @@
 import { recognizeCommand, type Command } from '../nlu/commands';
 import type { LinearModel } from '../nlu/linearModel';
 import { normaliseText } from '../nlu/normalise';
-import type { Knowledge, Topic } from './loadKnowledge';
+import type { Knowledge, Topic, TopicSection } from './loadKnowledge';
+import { SectionFinder } from './sectionFinder';
+import type { SpellingFixer } from '../nlu/spelling';
+import { Utterance } from '../nlu/utterance';
 import type { TermIndex } from './termIndex';
 import { NO_TOPIC, topicFeatures } from './topicModel';
 
 export interface TopicScore {
   topic: string;
   confidence: number;
+}
+
+/** Two topics a message weighs against each other, and the topic on the comparison itself if there is one. */
+export interface Comparison {
+  sides: [string, string];
+  answeredBy: string | null;
 }
 
 export interface MatchResult {
@@ -44,14 +53,31 @@ const COMMAND_TOPICS: Partial<Record<Command, string>> = {
 export class KnowledgeIndex {
   readonly topics: ReadonlyMap<string, Topic>;
   private readonly byTitle: ReadonlyMap<string, Topic>;
+  private readonly sections: SectionFinder;
 
   constructor(
     knowledge: Knowledge,
     private readonly terms: TermIndex,
     private readonly model: LinearModel,
+    private readonly spelling?: SpellingFixer,
   ) {
     this.topics = new Map(knowledge.topics.map((topic) => [topic.id, topic]));
     this.byTitle = new Map(knowledge.topics.map((topic) => [normaliseText(topic.title), topic]));
+    this.sections = new SectionFinder(knowledge.topics, spelling);
+  }
+
+  /** A message read as this index reads it (spelling fixed with the knowledge base's words). */
+  read(text: string): Utterance {
+    return new Utterance(text, this.spelling);
+  }
+
+  /** The part of a topic the message asks about ("is hot stone safe if I'm pregnant"), to answer first. */
+  sectionFor(topicId: string, message: string | Utterance): TopicSection | undefined {
+    return this.sections.sectionFor(topicId, this.utterance(message));
+  }
+
+  private utterance(message: string | Utterance): Utterance {
+    return typeof message === 'string' ? this.read(message) : message;
   }
 
   /** The topic whose title is exactly this text (what a tapped suggested action sends back). */
@@ -59,16 +85,17 @@ export class KnowledgeIndex {
     return this.byTitle.get(normaliseText(text));
   }
 
-  match(text: string): MatchResult {
+  match(message: string | Utterance): MatchResult {
+    const utterance = this.utterance(message);
     // Conversation commands are not questions, except two that ask about the assistant itself.
-    const command = recognizeCommand(text);
+    const command = recognizeCommand(utterance);
     if (command !== null) {
       const topic = COMMAND_TOPICS[command];
       return topic && this.topics.has(topic)
         ? { topic, confidence: 1, alternatives: [] }
         : { topic: null, confidence: 0, alternatives: [] };
     }
-    const probabilities = this.model.predict(topicFeatures(text, this.terms));
+    const probabilities = this.model.predict(topicFeatures(utterance, this.terms));
     const ranked = this.model.classes
       .map((topic, i) => ({ topic, confidence: round(probabilities[i]) }))
       .filter(({ topic }) => topic !== NO_TOPIC && this.topics.has(topic))
@@ -84,12 +111,13 @@ export class KnowledgeIndex {
   }
 
   /**
-   * The two topics a comparison weighs, when each side names a different one and no single topic answers the
-   * comparison itself: "massage or stretches?" is two topics, "swedish or thai, which is better?" is the topic
-   * on choosing a massage. Null when the message compares nothing.
+   * The two topics a comparison weighs, when each side names a different one ("massage or stretches?"), and
+   * the topic that answers the comparison itself, if one does: a sure match for the whole message that links to
+   * both sides ("swedish or thai, which is better?" is the topic on choosing a massage). Null when the message
+   * compares nothing.
    */
-  comparedTopics(text: string, whole: MatchResult = this.match(text)): [string, string] | null {
-    const normalised = normaliseText(text);
+  comparison(message: string | Utterance, whole: MatchResult = this.match(message)): Comparison | null {
+    const normalised = this.utterance(message).normalised;
     // A long message with an "or" in it is a story, not a comparison.
     if (!COMPARING.test(normalised) || normalised.split(' ').length > MAX_COMPARISON_WORDS) return null;
     const parts = normalised.split(BETWEEN_PARTS).filter((part) => part.trim() !== '');
@@ -97,18 +125,19 @@ export class KnowledgeIndex {
     const [before, after] = [parts[0], parts.slice(1).join(' ')].map((part) => this.match(part));
     if (!before.topic || !after.topic || before.topic === after.topic) return null;
     if (Math.min(before.confidence, after.confidence) < PART_CONFIDENCE) return null;
-    // A third topic that fits the whole message is about the comparison itself (choosing between massages, say).
+    const sides: [string, string] = [before.topic, after.topic];
+    const related = (whole.topic && this.topics.get(whole.topic)?.related) || [];
     const aboutTheComparison =
-      whole.topic !== null && whole.confidence >= SURE_CONFIDENCE && ![before.topic, after.topic].includes(whole.topic);
-    return aboutTheComparison ? null : [before.topic, after.topic];
+      whole.confidence >= SURE_CONFIDENCE && sides.every((side) => side === whole.topic || related.includes(side));
+    return { sides, answeredBy: aboutTheComparison ? whole.topic : null };
   }
 }
 
 /** A message weighing two things: "massage or stretches?", "swedish vs thai", "the difference between X and Y". */
 const COMPARING = /\b(or|vs|versus|compared? (to|with)|difference|diff|better)\b/;
 const BETWEEN_PARTS = /\b(?:or|vs|versus|compared? (?:to|with)|and|than)\b/;
-/** Each half of a comparison must name its topic clearly on its own. */
-const PART_CONFIDENCE = 0.5;
+/** Each half of a comparison must name its topic on its own ("massage" is the topic on choosing one, at 0.48). */
+const PART_CONFIDENCE = 0.4;
 const MAX_COMPARISON_WORDS = 20;
 
 function round(value: number): number {

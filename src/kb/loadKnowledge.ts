@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { parseFrontMatter } from './frontMatter';
 import { readTrainingSets } from './trainingSets';
+import { normaliseText } from '../nlu/normalise';
 import type { RedFlagRules } from '../nlu/redFlags';
 import {
   lexiconSchema,
@@ -28,7 +29,17 @@ export interface Topic {
   answer: string;
   /** Optional longer detail, shown when the user asks for more. */
   more?: string;
+  /** Paragraphs of the detail that answer a question of their own. */
+  sections: TopicSection[];
   file: string;
+}
+
+export interface TopicSection {
+  /** The bold words the paragraph starts with. */
+  heading: string;
+  /** The whole paragraph. */
+  text: string;
+  questions: string[];
 }
 
 export interface Knowledge {
@@ -51,6 +62,8 @@ export class KnowledgeError extends Error {
 
 /** Short enough to read on a phone without scrolling. */
 export const MAX_ANSWER_CHARS = 700;
+/** A paragraph that starts with bold words: a heading of the detail. */
+const BOLD_START = /^\*\*(.+?)\*\*/;
 const MORE_MARKER = /^\s*<!--\s*more\s*-->\s*$/m;
 
 export function loadKnowledge(dir: string): Knowledge {
@@ -193,7 +206,33 @@ function readTopic(file: string, report: (message: string) => void): Topic | und
     );
     return undefined;
   }
-  return { ...front, answer, more: more === '' ? undefined : more, file };
+  const sections = front.sections.flatMap((section, i) => {
+    const text = paragraphHeaded(more, section.heading);
+    if (text === undefined)
+      report(`sections.${i}.heading: no paragraph below <!-- more --> starts with **${section.heading}**`);
+    return text === undefined ? [] : [{ ...section, text }];
+  });
+  return {
+    ...front,
+    questions: [...front.questions, ...front.sections.flatMap((section) => section.questions)],
+    answer,
+    more: more === '' ? undefined : more,
+    sections,
+    file,
+  };
+}
+
+/**
+ * The part of the detail that starts with these bold words ("**How hot?** The stones..."), up to the next bold
+ * start, so that a heading over a list keeps its list; "Who should take care:" and "who should take care" are one.
+ */
+function paragraphHeaded(more: string, heading: string): string | undefined {
+  const key = normaliseText(heading);
+  const blocks = more.split(/\n\s*\n/).map((block) => block.trim());
+  const start = blocks.findIndex((block) => normaliseText(BOLD_START.exec(block)?.[1] ?? '') === key);
+  if (start < 0) return undefined;
+  const next = blocks.findIndex((block, i) => i > start && BOLD_START.test(block));
+  return blocks.slice(start, next < 0 ? undefined : next).join('\n\n');
 }
 
 function readLexicon(file: string, report: (message: string) => void): Lexicon {
@@ -285,7 +324,7 @@ function emptyRedFlags(): RedFlagRules {
       },
     },
     checklist: { which: none, signs: [], several: none, severalLabel: none, whyItMatters: none },
-    model: { report: 1, ask: 1, ruleReport: 1, ruleAsk: 1, minWords: 1 },
+    model: { report: 1, ask: 1, ruleReport: 1, ruleAsk: 1, minWords: 1, partSentences: 1 },
   };
 }
 

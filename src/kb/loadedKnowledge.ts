@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Triage } from '../nlu/triage';
 import type { KnowledgeIndex } from './knowledgeIndex';
 import { loadKnowledge, type Knowledge } from './loadKnowledge';
-import { knowledgeIndex, triageModel } from './models';
+import { knowledgeIndex, spellingFixer, triageModel } from './models';
 
 /** The knowledge base and what is built from it: the topic index and the warning-sign triage, models included. */
 export interface LoadedKnowledge {
@@ -24,11 +24,12 @@ export function loadedKnowledge(knowledgeDir: string): LoadedKnowledge {
   const cached = byFolder.get(knowledgeDir);
   if (cached?.signature === signature) return cached;
   const knowledge = loadKnowledge(knowledgeDir);
+  const spelling = spellingFixer(knowledge, knowledgeDir);
   const loaded = {
     signature,
     knowledge,
-    index: knowledgeIndex(knowledge, knowledgeDir),
-    triage: new Triage(knowledge.redFlags, triageModel(knowledgeDir, knowledge.redFlags)),
+    index: knowledgeIndex(knowledge, knowledgeDir, spelling),
+    triage: new Triage(knowledge.redFlags, triageModel(knowledgeDir, knowledge.redFlags, spelling), spelling),
   };
   byFolder.set(knowledgeDir, loaded);
   return loaded;

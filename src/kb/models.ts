@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { LinearModel, type LinearModelData } from '../nlu/linearModel';
 import type { RedFlagRules } from '../nlu/redFlags';
+import { SpellingFixer } from '../nlu/spelling';
 import { trainTriageModel } from '../nlu/triageModel';
 import { PROJECT_ROOT } from '../paths';
 import { KnowledgeIndex } from './knowledgeIndex';
@@ -10,14 +11,15 @@ import { KnowledgeError, type Knowledge } from './loadKnowledge';
 import { TermIndex } from './termIndex';
 import { trainTopicModel } from './topicModel';
 import { readTrainingSets, trainingFingerprint, type TrainingKind } from './trainingSets';
+import { vocabulary } from './vocabulary';
 
 /** Where trained models are kept: built by `npm run build`, never committed (they are derived from the data). */
 export const MODELS_DIR = join(PROJECT_ROOT, 'dist', 'models');
 
-interface SavedModel {
-  /** What the model was trained from: the data and the code that reads and learns. */
+interface Saved<Data> {
+  /** What it was built from: the data and the code that reads and learns. */
   fingerprint: string;
-  model: LinearModelData;
+  model: Data;
 }
 
 /**
@@ -26,6 +28,9 @@ interface SavedModel {
  */
 const MODEL_CODE = [
   'src/nlu/textFeatures.ts',
+  'src/nlu/spelling.ts',
+  'src/nlu/utterance.ts',
+  'src/kb/vocabulary.ts',
   'src/nlu/linearModel.ts',
   'src/nlu/triageModel.ts',
   'src/kb/topicModel.ts',
@@ -33,57 +38,106 @@ const MODEL_CODE = [
 ];
 
 /** Models already loaded by this process (every bot, and every test's bot, shares one). */
-const inProcess = new Map<string, LinearModel>();
+const inProcess = new Map<string, unknown>();
 
-/**
- * A model trained from exactly this data and code: the one in memory or saved on disk when its fingerprint
- * matches, otherwise trained now (a few seconds) and saved for next time.
- */
-function cachedModel(name: string, fingerprint: string, train: () => LinearModel): LinearModel {
-  const key = `${name}:${fingerprint}`;
-  const loaded = inProcess.get(key);
-  if (loaded) return loaded;
-  const file = join(MODELS_DIR, `${name}.json`);
-  const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SavedModel) : undefined;
-  let model: LinearModel;
-  if (saved?.fingerprint === fingerprint) model = LinearModel.fromData(saved.model);
-  else {
-    model = train();
-    save(file, { fingerprint, model: model.toData() });
-  }
-  inProcess.set(key, model);
-  return model;
+/** How a built thing is saved as JSON and read back. */
+interface Serialised<T, Data> {
+  toData(value: T): Data;
+  fromData(data: Data): T;
 }
 
-/** The safety model for these red-flag rules and training data. */
-export function triageModel(knowledgeDir: string, rules: RedFlagRules): LinearModel {
+const LINEAR_MODEL: Serialised<LinearModel, LinearModelData> = {
+  toData: (model) => model.toData(),
+  fromData: (data) => LinearModel.fromData(data),
+};
+
+/**
+ * Something built from exactly this data and code (a model, the spelling fixer): the one in memory or saved on
+ * disk when its fingerprint matches, otherwise built now (a model takes seconds) and saved for next time.
+ */
+function cached<T, Data>(name: string, fingerprint: string, build: () => T, serialised: Serialised<T, Data>): T {
+  const key = `${name}:${fingerprint}`;
+  if (inProcess.has(key)) return inProcess.get(key) as T;
+  const file = join(MODELS_DIR, `${name}.json`);
+  const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Saved<Data>) : undefined;
+  let value: T;
+  if (saved?.fingerprint === fingerprint) value = serialised.fromData(saved.model);
+  else {
+    value = build();
+    save(file, { fingerprint, model: serialised.toData(value) });
+  }
+  inProcess.set(key, value);
+  return value;
+}
+
+/** The spelling fixer: the words of the knowledge base and of both models' training data, with their counts. */
+export function spellingFixer(knowledge: Knowledge, knowledgeDir: string): SpellingFixer {
+  const known = cached(
+    'spelling',
+    hash([
+      trainingFingerprint(knowledgeDir, ['red-flags', 'topics']),
+      filesFingerprint(join(knowledgeDir, 'topics')),
+      filesFingerprint(knowledgeDir, ['lexicon.yaml']),
+      codeFingerprint(),
+    ]),
+    () =>
+      vocabulary(knowledge, {
+        redFlags: trainingSets(knowledgeDir, 'red-flags'),
+        topics: trainingSets(knowledgeDir, 'topics'),
+      }),
+    {
+      toData: ({ counts, curated }) => ({ counts: [...counts], curated: [...curated] }),
+      fromData: (data: { counts: [string, number][]; curated: string[] }) => ({
+        counts: new Map(data.counts),
+        curated: new Set(data.curated),
+      }),
+    },
+  );
+  return new SpellingFixer(known);
+}
+
+/** The safety model for these red-flag rules and training data, reading words as the spelling fixer fixes them. */
+export function triageModel(knowledgeDir: string, rules: RedFlagRules, spelling: SpellingFixer): LinearModel {
   const fingerprint = hash([
     trainingFingerprint(knowledgeDir, ['red-flags', 'topics']),
+    // The spelling fixer's words include the topics'.
+    filesFingerprint(join(knowledgeDir, 'topics')),
+    filesFingerprint(knowledgeDir, ['lexicon.yaml']),
     rules.categories.map((category) => category.id).join(','),
     codeFingerprint(),
   ]);
-  return cachedModel('triage', fingerprint, () => {
-    const data = { redFlags: trainingSets(knowledgeDir, 'red-flags'), topics: trainingSets(knowledgeDir, 'topics') };
-    return trainTriageModel(
-      data,
-      rules.categories.map((category) => category.id),
-    );
-  });
+  return cached(
+    'triage',
+    fingerprint,
+    () => {
+      const data = { redFlags: trainingSets(knowledgeDir, 'red-flags'), topics: trainingSets(knowledgeDir, 'topics') };
+      return trainTriageModel(
+        data,
+        rules.categories.map((category) => category.id),
+        spelling,
+      );
+    },
+    LINEAR_MODEL,
+  );
 }
 
 /** The knowledge index: the term index over the topics, and the topic model trained on the writers' questions. */
-export function knowledgeIndex(knowledge: Knowledge, knowledgeDir: string): KnowledgeIndex {
+export function knowledgeIndex(knowledge: Knowledge, knowledgeDir: string, spelling: SpellingFixer): KnowledgeIndex {
   const terms = new TermIndex(knowledge);
   const fingerprint = hash([
-    trainingFingerprint(knowledgeDir, ['topics']),
+    // The spelling fixer's words include the red-flag training data's.
+    trainingFingerprint(knowledgeDir, ['red-flags', 'topics']),
     filesFingerprint(join(knowledgeDir, 'topics')),
     filesFingerprint(knowledgeDir, ['lexicon.yaml']),
     codeFingerprint(),
   ]);
-  const model = cachedModel('topics', fingerprint, () =>
-    trainTopicModel(knowledge, terms, trainingSets(knowledgeDir, 'topics')),
+  const model = cached(
+    'topics',
+    fingerprint,
+    () => trainTopicModel(knowledge, terms, trainingSets(knowledgeDir, 'topics'), spelling),
+    LINEAR_MODEL,
   );
-  return new KnowledgeIndex(knowledge, terms, model);
+  return new KnowledgeIndex(knowledge, terms, model, spelling);
 }
 
 function trainingSets<K extends TrainingKind>(knowledgeDir: string, kind: K) {
@@ -109,7 +163,7 @@ function hash(parts: string[]): string {
 }
 
 /** Best effort: a read-only installation still works, it just trains again at the next start. */
-function save(file: string, saved: SavedModel): void {
+function save(file: string, saved: Saved<unknown>): void {
   try {
     mkdirSync(MODELS_DIR, { recursive: true });
     writeFileSync(file, JSON.stringify(saved));

@@ -22,6 +22,12 @@ export const topicFrontMatterSchema = z.strictObject({
   safety: nonEmpty.optional(),
   /** Self-care instructions (stretches, self-massage): not offered after a warning sign until a clinician has checked. */
   selfCare: z.boolean().optional(),
+  /**
+   * Paragraphs of the detail (below <!-- more -->) that answer a question of their own, named by the bold words
+   * they start with ("Who should take care"), with that question in several wordings: "is hot stone safe if I'm
+   * pregnant" is answered with that paragraph first. Their questions are the topic's questions too.
+   */
+  sections: z.array(z.strictObject({ heading: nonEmpty, questions: z.array(nonEmpty).min(2) })).default([]),
 });
 
 export type TopicFrontMatter = z.infer<typeof topicFrontMatterSchema>;
@@ -111,6 +117,7 @@ export const redFlagRulesSchema = z.strictObject({
     ruleReport: probability,
     ruleAsk: probability,
     minWords: z.number().int().min(1),
+    partSentences: z.number().int().min(1),
   }),
 });
 

@@ -1,5 +1,7 @@
 import { LinearModel, type Example } from '../nlu/linearModel';
-import { textFeatures, type Features } from '../nlu/textFeatures';
+import type { SpellingFixer } from '../nlu/spelling';
+import type { Features } from '../nlu/textFeatures';
+import { Utterance } from '../nlu/utterance';
 import type { Knowledge } from './loadKnowledge';
 import type { TermIndex } from './termIndex';
 import type { TopicExample, TrainingSet } from './trainingSets';
@@ -15,9 +17,9 @@ const RANKED_TOPICS = 5;
  * topics, whether it is about back care at all, another body part), so that
  * the model learns from the writers' phrasings how far to trust each.
  */
-export function topicFeatures(text: string, terms: TermIndex): Features {
-  const features = textFeatures(text);
-  const ranking = terms.rank(text);
+export function topicFeatures(utterance: Utterance, terms: TermIndex): Features {
+  const features = new Map(utterance.features);
+  const ranking = terms.rank(utterance.text);
   for (const { topic, strength, lead } of ranking.topics.slice(0, RANKED_TOPICS))
     features.set(`@${topic}`, strength * (1 - lead));
   if (ranking.inDomain) features.set('@in-domain', 1);
@@ -33,8 +35,16 @@ export function topicClasses(knowledge: Knowledge): string[] {
  * The examples: the writers' messages (each labelled with the topic it wants, or none for those no topic
  * answers), and each topic's own title and example questions.
  */
-export function topicExamples(knowledge: Knowledge, terms: TermIndex, sets: TrainingSet<TopicExample>[]): Example[] {
-  const example = (text: string, label: string) => ({ features: topicFeatures(text, terms), label });
+export function topicExamples(
+  knowledge: Knowledge,
+  terms: TermIndex,
+  sets: TrainingSet<TopicExample>[],
+  spelling?: SpellingFixer,
+): Example[] {
+  const example = (text: string, label: string) => ({
+    features: topicFeatures(new Utterance(text, spelling), terms),
+    label,
+  });
   return [
     ...sets.flatMap((set) => set.examples.map(({ text, topic }) => example(text, topic ?? NO_TOPIC))),
     ...knowledge.topics.flatMap((topic) => [topic.title, ...topic.questions].map((text) => example(text, topic.id))),
@@ -45,6 +55,7 @@ export function trainTopicModel(
   knowledge: Knowledge,
   terms: TermIndex,
   sets: TrainingSet<TopicExample>[],
+  spelling?: SpellingFixer,
 ): LinearModel {
-  return LinearModel.train(topicExamples(knowledge, terms, sets), topicClasses(knowledge));
+  return LinearModel.train(topicExamples(knowledge, terms, sets, spelling), topicClasses(knowledge));
 }

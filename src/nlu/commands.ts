@@ -1,4 +1,5 @@
 import { normaliseText } from './normalise';
+import type { Utterance } from './utterance';
 
 /**
  * Things the user says to steer the conversation rather than ask about their
@@ -111,8 +112,8 @@ export function meantInstead(text: string): string | undefined {
   return rest && recognizeCommand(rest) === null ? rest : undefined;
 }
 
-export function recognizeCommand(text: string): Command | null {
-  const normalised = normaliseText(text)
+export function recognizeCommand(message: string | Utterance): Command | null {
+  const normalised = (typeof message === 'string' ? normaliseText(message) : message.normalised)
     .replace(/\b(please|pls|plz)\b/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,11 +1,18 @@
 import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-suite';
 import { excerpt } from './excerpt';
+import { normaliseText } from './normalise';
 
 export type DurationBand = 'acute' | 'subacute' | 'chronic';
+
+export type RoughUnit = 'days' | 'weeks' | 'months' | 'years';
 
 export interface DurationReading {
   days: number | null;
   band: DurationBand | null;
+  /** A unit without a number ("for months", "since my 20s"): days is an estimate, worth refining if the band hangs on it. */
+  rough?: RoughUnit;
+  /** A while, but not in any unit ("ages", "a long time", "not long"): worth asking roughly how long. */
+  unclear?: true;
 }
 
 type RecognizerResult = ReturnType<typeof recognizeDateTime>[number];
@@ -116,13 +123,31 @@ const SEASON_FIRST_MONTH: Record<string, number> = { SP: 2, SU: 5, FA: 8, WI: 11
  * are then 90 days, just chronic, which suits someone saying they have had pain "for months". Bare years are taken
  * as 2, a cautious figure that is still plainly chronic; "many years" as 5.
  */
-const BARE_UNIT_ESTIMATES: ReadonlyArray<[RegExp, number]> = [
-  [/\bmany years\b/, 1825],
-  [/\byears\b/, 730],
-  [/\bmonths\b/, 90],
-  [/\bweeks\b/, 21],
-  [/\bdays\b/, 3],
+const BARE_UNIT_ESTIMATES: ReadonlyArray<[RegExp, number, RoughUnit]> = [
+  [/\bmany years\b/, 1825, 'years'],
+  [/\byears\b/, 730, 'years'],
+  [/\bmonths\b/, 90, 'months'],
+  [/\bweeks\b/, 21, 'weeks'],
+  [/\bdays\b/, 3, 'days'],
 ];
+
+/**
+ * A time of life rather than a date: "since my 20s", "since I was a teenager", "since school", "all my adult life".
+ * Years, however old the person is now.
+ */
+const LIFE_STAGE = new RegExp(
+  String.raw`\b(?:since (?:i was (?:a |an )?(?:kid|child|boy|girl|teen|teenager|youngster|young|little|lad|lass|\d{1,2})|` +
+    String.raw`my (?:teens|teenage years|twenties|thirties|forties|fifties|sixties|\d0s|school days|uni days|college days|army days|youth)|` +
+    String.raw`(?:school|uni|university|college|forever|childhood|the army)|i can remember)|` +
+    String.raw`(?:(?:most|much) of|all) my (?:adult |working )?life|as long as i can remember|donkeys? years|yonks|decades)\b`,
+);
+
+/** "It's only just started": days. */
+const JUST_STARTED = /\b(?:just|only just|only) (?:started|begun|began|come on|came on|happened)\b/;
+
+/** "Ages", "a long time", "not long", "since my operation" (when was that?): some time, but not how much. */
+const UNCLEAR =
+  /\b(?:since|ages|a (?:long|good|little|short) (?:time|while)|(?:a|for a) while|a bit|some time|forever|not (?:that |very )?long|recently|lately)\b/;
 
 /** acute under 4 weeks (< 28 days), subacute 4-12 weeks (28..84 days), chronic over 12 weeks (> 84) — ACP 2017. */
 export function durationBand(days: number): DurationBand {
@@ -137,12 +162,13 @@ export function durationBand(days: number): DurationBand {
  */
 export function recognizeDuration(text: string, today: Date): DurationReading {
   try {
-    const prepared = prepare(excerpt(text, DURATION_CUE, MAX_ANSWER_CHARS), today);
+    const answer = excerpt(text, DURATION_CUE, MAX_ANSWER_CHARS);
+    const prepared = prepare(answer, today);
     // "Since the Wednesday before last" is read as last Wednesday, then a week earlier.
     const weekEarlier = BEFORE_LAST.test(prepared) ? 7 : 0;
     const days = daysFromText(prepared.replace(BEFORE_LAST, 'last $1'), today);
     if (days !== null) return { days: days + weekEarlier, band: durationBand(days + weekEarlier) };
-    return NO_READING;
+    return roughReading(prepared, normaliseText(answer));
   } catch {
     // The recognizer is third-party code: an answer it cannot read must not break the conversation.
     return NO_READING;
@@ -181,7 +207,7 @@ function prepare(text: string, today: Date): string {
     .trim();
 }
 
-/** The first expression that gives a figure wins; failing that, a bare unit ("for years") gives an estimate. */
+/** The first expression that gives a figure wins. */
 function daysFromText(text: string, today: Date): number | null {
   if (text === '') return null;
   const todayNumber = dayNumber(today.getFullYear(), today.getMonth(), today.getDate());
@@ -189,7 +215,20 @@ function daysFromText(text: string, today: Date): number | null {
     const days = daysFromResult(result, text, todayNumber);
     if (days !== null) return days;
   }
-  return BARE_UNIT_ESTIMATES.find(([unit]) => unit.test(text))?.[1] ?? null;
+  return null;
+}
+
+/**
+ * No figure: a bare unit ("for years") or a time of life gives an estimate; "ages" says only that it is a while.
+ * prepared: as the recognizer read it; words: the same answer as plain words, "since" and all.
+ */
+function roughReading(prepared: string, words: string): DurationReading {
+  const estimate = BARE_UNIT_ESTIMATES.find(([unit]) => unit.test(prepared));
+  if (estimate) return { days: estimate[1], band: durationBand(estimate[1]), rough: estimate[2] };
+  if (LIFE_STAGE.test(words)) return { days: 730, band: 'chronic', rough: 'years' };
+  if (JUST_STARTED.test(words)) return { days: 1, band: 'acute', rough: 'days' };
+  if (UNCLEAR.test(words)) return { ...NO_READING, unclear: true };
+  return NO_READING;
 }
 
 function daysFromResult(result: RecognizerResult, text: string, today: number): number | null {

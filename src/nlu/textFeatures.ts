@@ -1,4 +1,4 @@
-import { stem, tokeniseSentences } from './normalise';
+import { stem, type SentenceTokens } from './normalise';
 
 /** Features of one text: name -> value (L2-normalised, plus a constant bias feature). */
 export type Features = Map<string, number>;
@@ -43,12 +43,11 @@ export const BIAS = '^';
  * negation reaches them ("no numbness" is not "numbness"), neighbouring
  * pairs of stems ("cant feel", "whole pack"), and numbers by their number of
  * digits ("20 paracetamol" and "16 paracetamol" look alike). Pairs never
- * cross a clause; clauses end at . ! ? ; , and line breaks.
+ * cross a clause. Read from an Utterance's clauses.
  */
-export function textFeatures(text: string): Features {
+export function textFeatures({ words, sentenceOf }: SentenceTokens): Features {
   const features: Features = new Map();
   const add = (name: string) => features.set(name, (features.get(name) ?? 0) + 1);
-  const { words, sentenceOf } = tokeniseSentences(text.replace(/,/g, ';'));
   let negatedFor = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i];

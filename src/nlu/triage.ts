@@ -1,7 +1,7 @@
 import type { LinearModel } from './linearModel';
 import { RedFlagDetector, type RedFlagRules, type UrgencyLevel } from './redFlags';
-import { tokenise } from './normalise';
-import { textFeatures } from './textFeatures';
+import type { SpellingFixer } from './spelling';
+import { Utterance } from './utterance';
 import { NOT_URGENT } from './triageModel';
 
 /** A report gets urgent advice now; a possible one gets one yes/no question first; none carries on. */
@@ -16,6 +16,9 @@ export interface TriageResult {
   /** Whether a rule fired (an explicit statement), rather than the model alone. */
   byRule: boolean;
 }
+
+/** Where one sentence ends and the next begins. */
+const SENTENCE_END = /(?<=[.!?\n])\s+/;
 
 const NONE: TriageResult = { outcome: 'none', category: null, level: null, check: null, byRule: false };
 
@@ -35,14 +38,23 @@ export class Triage {
   constructor(
     private readonly rules: RedFlagRules,
     private readonly model: LinearModel,
+    private readonly spelling?: SpellingFixer,
   ) {
     this.detector = new RedFlagDetector(rules);
     this.categories = new Map(rules.categories.map(({ id, level, check, askAt }) => [id, { level, check, askAt }]));
   }
 
-  assess(text: string): TriageResult {
+  assess(message: string | Utterance): TriageResult {
+    const utterance = typeof message === 'string' ? new Utterance(message, this.spelling) : message;
+    const whole = this.decide(utterance, this.model.predict(utterance.features));
+    if (whole.outcome === 'report') return whole;
+    // A part of a long message that alone is plainly urgent is asked about: read whole, it did not say so.
+    const part = this.mostUrgentPart(utterance);
+    return part ? this.result('possible', part) : whole;
+  }
+
+  private decide({ text, normalised }: Utterance, probabilities: number[]): TriageResult {
     const thresholds = this.rules.model;
-    const probabilities = this.model.predict(textFeatures(text));
     const byClass = new Map(this.model.classes.map((name, i) => [name, probabilities[i]]));
     const urgency = 1 - (byClass.get(NOT_URGENT) ?? 1);
 
@@ -50,18 +62,45 @@ export class Triage {
     const rule = ruled.urgent ? ruled.category : null;
     if (rule && urgency >= thresholds.ruleReport) return this.result('report', rule, true);
 
-    const likeliest = [...byClass]
-      .filter(([name]) => name !== NOT_URGENT && this.categories.has(name))
-      .reduce((best, entry) => (entry[1] > best[1] ? entry : best), ['', -1] as [string, number]);
+    const likeliest = this.likeliestCategory(probabilities);
     if (rule && urgency >= thresholds.ruleAsk) return this.result('possible', rule, true);
     // A few words ("11/10", "not sure", "since last month") are too little for the model to decide on alone.
-    if (likeliest[0] === '' || tokenise(text).length < thresholds.minWords) return NONE;
-    if (urgency >= thresholds.report) return this.result('report', likeliest[0]);
-    if (urgency >= thresholds.ask) return this.result('possible', likeliest[0]);
+    if (likeliest === undefined || normalised.split(' ').length < thresholds.minWords) return NONE;
+    if (urgency >= thresholds.report) return this.result('report', likeliest);
+    if (urgency >= thresholds.ask) return this.result('possible', likeliest);
     // A category that errs towards asking (crisis) asks at a lower probability of its own.
     for (const [id, { askAt }] of this.categories)
       if (askAt !== undefined && (byClass.get(id) ?? 0) >= askAt) return this.result('possible', id);
     return NONE;
+  }
+
+  private likeliestCategory(probabilities: number[]): string | undefined {
+    let best: string | undefined;
+    let bestProbability = -1;
+    this.model.classes.forEach((name, i) => {
+      if (name !== NOT_URGENT && this.categories.has(name) && probabilities[i] > bestProbability) {
+        best = name;
+        bestProbability = probabilities[i];
+      }
+    });
+    return best;
+  }
+
+  /**
+   * The likeliest category of the most urgent part of a long message (partSentences sentences at a time), if
+   * that part alone reaches "report": a warning sign told in the middle of a long story is diluted by the rest.
+   */
+  private mostUrgentPart(utterance: Utterance): string | undefined {
+    const { partSentences, report } = this.rules.model;
+    const sentences = utterance.text.split(SENTENCE_END).filter((sentence) => sentence.trim() !== '');
+    if (sentences.length <= partSentences) return undefined;
+    const none = this.model.classes.indexOf(NOT_URGENT);
+    let most: number[] | undefined;
+    for (let i = 0; i + partSentences <= sentences.length; i++) {
+      const part = this.model.predict(utterance.part(sentences.slice(i, i + partSentences).join(' ')).features);
+      if (1 - part[none] >= report && (most === undefined || part[none] < most[none])) most = part;
+    }
+    return most && this.likeliestCategory(most);
   }
 
   private result(outcome: TriageOutcome, category: string, byRule = false): TriageResult {

@@ -1,6 +1,7 @@
 import type { RedFlagExample, TopicExample, TrainingSet } from '../kb/trainingSets';
 import { LinearModel, type Example } from './linearModel';
-import { textFeatures } from './textFeatures';
+import type { SpellingFixer } from './spelling';
+import { Utterance } from './utterance';
 
 /** The class of messages that report no warning sign. */
 export const NOT_URGENT = 'none';
@@ -16,18 +17,23 @@ export function triageClasses(categories: string[]): string[] {
 }
 
 /** The examples of some sets, with their features: urgent ones labelled with their category, the rest "none". */
-export function triageExamples({ redFlags, topics }: TriageTrainingData): Example[] {
+export function triageExamples({ redFlags, topics }: TriageTrainingData, spelling?: SpellingFixer): Example[] {
+  const features = (text: string) => new Utterance(text, spelling).features;
   return [
     ...redFlags.flatMap((set) =>
-      set.examples.map((example) => ({ features: textFeatures(example.text), label: example.flag ?? NOT_URGENT })),
+      set.examples.map((example) => ({ features: features(example.text), label: example.flag ?? NOT_URGENT })),
     ),
     ...topics.flatMap((set) =>
-      set.examples.map((example) => ({ features: textFeatures(example.text), label: NOT_URGENT })),
+      set.examples.map((example) => ({ features: features(example.text), label: NOT_URGENT })),
     ),
   ];
 }
 
 /** The safety model: which category (or none) a message reports, as probabilities. */
-export function trainTriageModel(data: TriageTrainingData, categories: string[]): LinearModel {
-  return LinearModel.train(triageExamples(data), triageClasses(categories));
+export function trainTriageModel(
+  data: TriageTrainingData,
+  categories: string[],
+  spelling?: SpellingFixer,
+): LinearModel {
+  return LinearModel.train(triageExamples(data, spelling), triageClasses(categories));
 }

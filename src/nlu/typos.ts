@@ -17,7 +17,7 @@ export function correctTypo(word: string, meant: string[], minLength: number): s
 }
 
 /** Damerau-Levenshtein distance of at most 1: one letter added, dropped, changed, or two neighbours swapped. */
-function withinOneEdit(a: string, b: string): boolean {
+export function withinOneEdit(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   if (i === a.length && i === b.length) return true;

@@ -1,4 +1,4 @@
-import type { DurationBand } from '../nlu/duration';
+import type { DurationBand, RoughUnit } from '../nlu/duration';
 import type { Plan } from './buildPlan';
 
 export type YesNoUnsure = 'yes' | 'no' | 'unsure';
@@ -18,6 +18,8 @@ export interface AssessmentAnswers {
   severity?: number;
   durationDays?: number;
   durationBand?: DurationBand;
+  /** Said as a unit without a number ("for years"): durationDays is an estimate. */
+  durationRough?: RoughUnit;
   trend?: Trend;
   sittingHours?: number;
   wakesStiff?: Frequency;
@@ -52,6 +54,18 @@ export interface RoutineProgress {
   routineId: string;
   /** 0-based index of the step last shown. */
   step: number;
+  /** When (ISO time): "continue" picks up whichever was left last, this or a paused assessment. */
+  savedAt?: string;
+}
+
+/** An assessment paused part-way ("can we carry on later"), so "continue" picks it up, in any conversation. */
+export interface AssessmentProgress {
+  answers: AssessmentAnswers;
+  /** The question to ask next (index into the questions). */
+  index: number;
+  /** The first question asked, as in the dialog. */
+  first: number;
+  savedAt: string;
 }
 
 /**
@@ -77,6 +91,7 @@ export interface UserProfile {
   painHistory?: PainRecord[];
   routineLog?: RoutineRecord[];
   routineProgress?: RoutineProgress;
+  assessmentProgress?: AssessmentProgress;
 }
 
 /** Whether a reported warning sign still holds back self-care advice. */

@@ -351,6 +351,102 @@ describe('assessment dialog', () => {
   });
 });
 
+describe('assessment: answers in everyday words, a few words of acknowledgement, a pause', () => {
+  /** Through the checklist and the pain score to the duration question. */
+  const toDuration = (adapter: TestAdapter, score = '5') =>
+    start(adapter).send('no').assertReply(says(SEVERITY)).send(score).assertReply(says(DURATION));
+  /** From the trend question to the summary with ordinary answers. */
+  const toSummary = (step: Step) => exchange(step, ANSWERS.slice(3, -1)).send('no');
+
+  it.each<[string, string, RegExp]>([
+    ['for months', '6', /How long: about 6 months \(over 12 weeks\)/],
+    ['months and months', 'more like 2', /How long: about 2 months \(4 to 12 weeks\)/],
+    ['for weeks', 'no idea', /How long: a few weeks \(under 4 weeks\)/],
+  ])('asks once how many when %j leaves the band open', async (said, reply, summary) => {
+    const unit = said.includes('week') ? 'weeks' : 'months';
+    await toSummary(
+      toDuration(botConversation())
+        .send(said)
+        .assertReply((activity) => {
+          expect(activity.text).toBe(`About how many ${unit}, roughly?`);
+          expect(actionsOf(activity)).toHaveLength(4);
+        })
+        .send(reply)
+        .assertReply(says(TREND)),
+    ).assertReply(says(summary));
+  });
+
+  it.each([
+    ['since my 20s', /How long: years \(over 12 weeks\)/],
+    ['on and off for years', /How long: years \(over 12 weeks\)/],
+    ['it only just started', /How long: a few days \(under 4 weeks\)/],
+  ])('takes %j as it is, with nothing more to ask', async (said, summary) => {
+    await toSummary(toDuration(botConversation()).send(said).assertReply(says(TREND))).assertReply(says(summary));
+  });
+
+  it('asks roughly how long after "ages", and leaves it out on "not sure"', async () => {
+    const adapter = botConversation();
+    await toDuration(adapter)
+      .send('had it for ages tbh')
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(/Roughly how long would you say: days, weeks, months or years\?/);
+        expect(actionsOf(activity)).toEqual(['A few days', 'A few weeks', 'A few months', 'Years']);
+      })
+      .send('Years')
+      .assertReply(says(TREND))
+      .send('back')
+      .assertReply(says(DURATION))
+      .send('a long time')
+      .assertReply(says(/Roughly how long/))
+      .send('not sure')
+      .assertReply(says(/leave that one out/))
+      .assertReply(says(TREND));
+  });
+
+  it('acknowledges a notable answer before the next question, but not two in a row', async () => {
+    await toDuration(botConversation(), '8')
+      .send('since my 20s')
+      .assertReply((activity) => expect(activity.text).toMatch(/^Over the last week/));
+    await start(botConversation())
+      .send('no')
+      .assertReply(says(SEVERITY))
+      .send('8')
+      .assertReply((activity) =>
+        expect(activity.text).toBe('8 out of 10 sounds hard going. How long have you had this pain?'),
+      )
+      .send('back')
+      .assertReply(says(SEVERITY))
+      .send('3')
+      .assertReply((activity) => expect(activity.text).toBe('How long have you had this pain?'))
+      .send('2 years')
+      .assertReply((activity) =>
+        expect(activity.text).toMatch(/^That's a long time to put up with it\. Over the last week/),
+      );
+  });
+
+  it('waits a moment on "one sec", and on "can we carry on later" keeps the answers for another day', async () => {
+    const storage = new MemoryStorage();
+    await toDuration(botConversation({ storage }))
+      .send('3 weeks')
+      .assertReply(says(TREND))
+      .send('hang on someone is at the door')
+      .assertReply(says(/^Take your time/))
+      .send('getting worse')
+      .assertReply(says(SITTING))
+      .send('hold on, my phone rang, can we carry on later')
+      .assertReply(says(/kept your answers so far: say \*\*continue\*\* whenever you're ready, even another day/))
+      .send('what is thai massage')
+      .assertReply(says(/Thai/));
+    await botConversation({ storage, conversationId: 'the-next-day' })
+      .send('what do you know about me')
+      .assertReply(says(/Unfinished questions[^]*How long: about 3 weeks/))
+      .send('continue')
+      .assertReply(says(new RegExp(`^Welcome back: let's carry on where we left off\\. .*${SITTING.source}`)))
+      .send('6')
+      .assertReply(says(STIFF));
+  });
+});
+
 describe('returning user', () => {
   const join = (adapter: TestAdapter) =>
     adapter.send({

@@ -66,13 +66,41 @@ describe('talking like a person', () => {
     await botConversation()
       .send('is swedish better than thai')
       .assertReply(answers('therapy.which'))
+      // The sides of the comparison are what "not that one" can mean.
       .send('not that one')
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(/Was it one of these\?/);
+        expect(actionsOf(activity).slice(0, 2)).toEqual([titleOf('therapy.swedish'), titleOf('therapy.thai')]);
+      })
+      .send('the first one')
       .assertReply(answers('therapy.swedish'))
       .send('no, I meant heat packs')
       .assertReply(answers('selfcare.heat-cold'));
     await botConversation()
       .send('the other one')
       .assertReply(says(/other words/));
+  });
+
+  it('answers the part of a topic that was asked about first, then the rest on "tell me more"', async () => {
+    const hotStone = knowledgeIndex().topics.get('therapy.hot-stone')!;
+    const cautions = hotStone.sections.find((section) => section.heading === 'Who should take care')!;
+    await botConversation()
+      .send("is hot stone safe if I'm pregnant")
+      .assertReply((activity) => {
+        expect(activity.text).toBe(cautions.text);
+        expect(activity.text).toMatch(/pregnancy/);
+        expect(actionsOf(activity)[0]).toBe('Tell me more');
+      })
+      .send('Tell me more')
+      .assertReply((activity) => {
+        expect(activity.text).toBe(`More on hot stone massage:\n\n${hotStone.answer}`);
+        expect(actionsOf(activity)).toContain('Tell me more');
+      })
+      .send('Tell me more')
+      .assertReply((activity) => expect(activity.text).toBe(hotStone.more))
+      // A question about the topic as a whole gets its answer.
+      .send('what is hot stone massage')
+      .assertReply(answers('therapy.hot-stone'));
   });
 
   it('answers both sides of a comparison briefly, with a way into each', async () => {

@@ -1,6 +1,4 @@
-import { loadKnowledge } from '../../src/kb/loadKnowledge';
-import { triageModel } from '../../src/kb/models';
-import { Triage } from '../../src/nlu/triage';
+import { loadedKnowledge } from '../../src/kb/loadedKnowledge';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,8 +26,7 @@ const started = (storage: Storage = new MemoryStorage(), conversationId?: string
     .send('Start')
     .assertReply(says(step(1)));
 
-const { redFlags } = loadKnowledge(KNOWLEDGE_DIR);
-const triage = new Triage(redFlags, triageModel(KNOWLEDGE_DIR, redFlags));
+const { triage } = loadedKnowledge(KNOWLEDGE_DIR);
 
 describe('routine walkthrough', () => {
   it('walks through every step to the end, records how the user feels, and suggests what next', async () => {

@@ -38,11 +38,34 @@ describe('conversation over HTTP', () => {
     expect(both).toContain(titleOf('therapy.which'));
     expect(both).toContain(titleOf('stretch.overview'));
     expect(await say('is swedish better than thai', 'talk-1')).toContain(answerOf('therapy.which'));
-    expect(await say('not that one', 'talk-1')).toContain(answerOf('therapy.swedish'));
+    expect(await say('not that one', 'talk-1')).toMatch(/Was it one of these\?/);
+    expect(await say('swedish', 'talk-1')).toContain(answerOf('therapy.swedish'));
     const first = await say('who won the football last night', 'talk-1');
     const second = await say('recommend a good film', 'talk-1');
     expect(first).not.toBe(second);
     expect(second).toContain('https://clinic.example/book');
     expect(await say('can I speak to a real person', 'talk-1')).toMatch(/Riverside Physio[\s\S]*clinic\.example\/book/);
+  });
+
+  it('answers the part asked about first, reads durations in words, acknowledges, and pauses for another day', async () => {
+    expect(await say("is hot stone safe if I'm pregnant", 'section-1')).toMatch(/^\*\*Who should take care/);
+    expect(await say('tell me more', 'section-1')).toContain(answerOf('therapy.hot-stone'));
+
+    // The assessment, on one person's two conversations.
+    const sayAs = async (text: string, conversationId: string) => {
+      const replies = (await post(base, activity(text, conversationId, { from: { id: 'user-pauser', name: 'User' } })))
+        .json.activities as Partial<Activity>[];
+      return replies.map((reply) => reply.text ?? '').join('\n');
+    };
+    expect(await sayAs('my back hurts', 'assess-1')).toMatch(/quick safety check/);
+    expect(await sayAs('no', 'assess-1')).toMatch(/How bad is the pain/);
+    expect(await sayAs('8', 'assess-1')).toMatch(/^8 out of 10 sounds hard going\. How long have you had this pain\?/);
+    expect(await sayAs('ages', 'assess-1')).toMatch(/Roughly how long would you say/);
+    expect(await sayAs('years', 'assess-1')).toMatch(/^Over the last week/);
+    expect(await sayAs('one sec', 'assess-1')).toMatch(/^Take your time/);
+    expect(await sayAs('sorry gotta go, can we finish this later?', 'assess-1')).toMatch(/even another day/);
+    expect(await sayAs('continue', 'assess-2')).toMatch(
+      /^Welcome back: let's carry on where we left off\. Over the last week/,
+    );
   });
 });

@@ -64,3 +64,30 @@ describe('KnowledgeIndex.match', () => {
     expect(index.match(text).topic).toBeNull();
   });
 });
+
+describe('KnowledgeIndex.sectionFor', () => {
+  const index = knowledgeIndex();
+  const section = (text: string) => {
+    const { topic } = index.match(text);
+    return [topic, topic && index.sectionFor(topic, text)?.heading];
+  };
+
+  it.each([
+    ["is hot stone safe if I'm pregnant", 'therapy.hot-stone', 'Who should take care'],
+    ['is thai massage ok for me?', 'therapy.thai', 'Is it right for you?'],
+    ['can I take ibuprofen for it', 'treatment.medical', 'Painkillers'],
+    ['how long do i hold the knee hug', 'stretch.knee-to-chest', 'Holding time'],
+    ['do I need a sick note', 'lifestyle.work', 'Fit notes (UK)'],
+  ])('finds the part of the topic that %j asks about', (text, topic, heading) => {
+    expect(section(text)).toEqual([topic, heading]);
+  });
+
+  it.each([
+    'what is thai massage',
+    'tell me about thai massage',
+    'what is hot stone massage',
+    'how do i do the knee to chest stretch',
+  ])('answers %j with the topic as a whole', (text) => {
+    expect(section(text)[1]).toBeUndefined();
+  });
+});

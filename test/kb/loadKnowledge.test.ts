@@ -133,7 +133,34 @@ describe('knowledge validation', () => {
     expect(knowledge.topics[1]).toMatchObject({ answer: 'Short answer.', more: 'Longer detail.' });
   });
 
+  it('reads a section of the detail with its questions, up to the next bold start, lists and all', () => {
+    const sections =
+      '\n  - heading: Who should take care\n    questions:\n      - Is it safe if I am pregnant?\n      - Can I have it with diabetes?';
+    const body =
+      'Short answer.\n\n<!-- more -->\n\n**How hot?** About 50 C.\n\n**Who should take care:**\n\n- pregnancy\n- diabetes\n\n**At home:** a heat pack.';
+    write('a.one.md', topicFile('a.one', { sections }, body));
+    const [topic] = loadKnowledge(dir).topics;
+    expect(topic.sections).toEqual([
+      {
+        heading: 'Who should take care',
+        text: '**Who should take care:**\n\n- pregnancy\n- diabetes',
+        questions: ['Is it safe if I am pregnant?', 'Can I have it with diabetes?'],
+      },
+    ]);
+    // A section's questions are the topic's questions too: the topic model learns them.
+    expect(topic.questions).toEqual(['What is it?', 'Is it safe if I am pregnant?', 'Can I have it with diabetes?']);
+  });
+
   it.each([
+    [
+      'a section with no paragraph of its own',
+      topicFile(
+        'a.one',
+        { sections: '\n  - heading: Cost\n    questions: [How much?, Is it dear?]' },
+        'A.\n\n<!-- more -->\n\n**Time:** an hour.',
+      ),
+      /a\.one\.md: sections\.0\.heading: no paragraph below <!-- more --> starts with \*\*Cost\*\*/,
+    ],
     ['a missing field', topicFile('a.one', { title: '' }), /a\.one\.md: title: /],
     [
       'an empty question list',

@@ -132,24 +132,34 @@ describe('recognizeDuration', () => {
   });
 
   describe('answers with no date that can be worked out', () => {
-    it.each([
-      'all my life',
-      'since I was a kid',
-      'since my operation',
-      'ages',
-      'a while',
-      'a long time',
-      'not sure',
-      "I don't know",
-      'it comes and goes',
-      'it hurts at night',
-      'since forever',
-      '',
-      '   ',
-      'asdf qwerty',
-      '!!!',
-    ])('%j gives nulls', (text) => {
-      expect(recognizeDuration(text, TODAY)).toEqual({ days: null, band: null });
+    it.each(['not sure', "I don't know", 'it comes and goes', 'it hurts at night', '', '   ', 'asdf qwerty', '!!!'])(
+      '%j gives nulls',
+      (text) => {
+        expect(recognizeDuration(text, TODAY)).toEqual({ days: null, band: null });
+      },
+    );
+
+    it.each(['ages', 'had it for ages tbh', 'a while', 'a long time', 'not long', 'since my operation', 'forever'])(
+      '%j is a while, but not how long: worth asking roughly',
+      (text) => {
+        expect(recognizeDuration(text, TODAY)).toEqual({ days: null, band: null, unclear: true });
+      },
+    );
+  });
+
+  describe('a unit or a time of life without a number', () => {
+    it.each<[string, string, string]>([
+      ['for years', 'years', 'chronic'],
+      ['since my 20s', 'years', 'chronic'],
+      ['since I was a kid', 'years', 'chronic'],
+      ['all my life', 'years', 'chronic'],
+      ['since forever', 'years', 'chronic'],
+      ['donkeys years', 'years', 'chronic'],
+      ['for months', 'months', 'chronic'],
+      ['for weeks', 'weeks', 'acute'],
+      ['it only just started', 'days', 'acute'],
+    ])('%j is an estimate in %s (%s)', (text, rough, band) => {
+      expect(recognizeDuration(text, TODAY)).toMatchObject({ rough, band });
     });
   });
 
@@ -165,7 +175,7 @@ describe('recognizeDuration', () => {
   });
 
   it('never throws', () => {
-    expect(recognizeDuration('since Monday', new Date(Number.NaN))).toEqual({ days: null, band: null });
+    expect(recognizeDuration('since Monday', new Date(Number.NaN))).toMatchObject({ days: null, band: null });
     expect(recognizeDuration(undefined as unknown as string, TODAY)).toEqual({ days: null, band: null });
     expect(recognizeDuration('\u0000🙂'.repeat(50), TODAY)).toEqual({ days: null, band: null });
   });
