@@ -12,9 +12,9 @@ const MAX_WORDS = 20;
 const LATER = [
   // "Can we carry on later", "finish this tomorrow", "pick it up another day".
   /\b(carry on|continue|finish|do|pick (this|it) up|come back( to (this|it))?|resume|go on|get back to (this|it|you))( with)?( (this|it|the (rest|questions)))? (later|another (time|day)|tomorrow|tonight|some other time|in a bit|after)\b/,
-  // "I have to go", "gotta dash", "need to run".
-  /\b(have to|got to|gotta|need to|must|better|ll have to|has to) (go|run|dash|leave|head off|shoot|log off)\b/,
-  /^(pause|pause (this|it|the questions)|not now|later|another time|maybe later|can we (stop|pause) (here|for now|now)|lets (stop|pause) (here|for now|there)|stop for now|thats enough for now)$/,
+  // "I have to go", "sorry, gotta dash", "need to run": at the start ("then I have to go to the gym" is not one).
+  /^((sorry|ok|oh|right|hold on|wait|oops|argh) )*(i )?(ll )?(have to|got to|gotta|need to|must|better) (go|run|dash|leave|head off|shoot|log off)\b/,
+  /^(pause|pause (this|it|the questions)|not now|later|another time|maybe later|(can we|lets) (stop|pause) ((here|there)( for now)?|for now|now)|stop for now|thats enough for now)$/,
 ];
 
 const MOMENT =
