@@ -27,6 +27,7 @@ const CONTROLS: [Exclude<RoutineControl, 'hurts'>, string[]][] = [
       'next one',
       'finished',
       'did it',
+      'did',
       'im done',
       'yes',
       'yep',
@@ -97,6 +98,9 @@ const CONTROLS: [Exclude<RoutineControl, 'hurts'>, string[]][] = [
   ],
 ];
 
+const FILLER_BEFORE = /^((ok|okay|k|right|alright|yep|yes|yeah|cool|great|all|and|so|sure|um|erm) )+/;
+const FILLER_AFTER = /( (that|it|that one|this one|then|thanks|thank you|ta|cheers|mate))+$/;
+
 export function recognizeRoutineControl(text: string): RoutineControl | null {
   const whole = normaliseText(text);
   const normalised = whole
@@ -104,9 +108,11 @@ export function recognizeRoutineControl(text: string): RoutineControl | null {
     .replace(/\s+/g, ' ')
     .trim();
   if (HURTS.test(normalised) && !NOT_HURTING.test(normalised)) return 'hurts';
-  // The whole message first: "not now" is a phrase of its own, not "not" once "now" is dropped.
+  // The whole message first: "not now" is a phrase of its own, not "not" once "now" is dropped. Then without the
+  // words around a control that add nothing: "ok done", "right, finished", "done that", "all done".
+  const bare = normalised.replace(FILLER_BEFORE, '').replace(FILLER_AFTER, '');
   for (const [control, phrases] of CONTROLS)
-    if (phrases.includes(whole) || phrases.includes(normalised)) return control;
+    if (phrases.includes(whole) || phrases.includes(normalised) || phrases.includes(bare)) return control;
   // One typed word with a typo ("nxt", "nect", "repaet", "pasue"), never a real word read as another.
   if (!normalised.includes(' '))
     for (const [control, phrases] of CONTROLS)

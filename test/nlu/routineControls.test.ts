@@ -84,3 +84,17 @@ describe('recognizeRoutineControl', () => {
     expect(recognizeRoutineControl(text)).toBeNull();
   });
 });
+
+describe('routine controls with the words around them', () => {
+  it.each([
+    ['ok done', 'next'],
+    ['ok, done that', 'next'],
+    ['right, finished', 'next'],
+    ['all done', 'next'],
+    ['okay did it', 'next'],
+    ['ok skip that one', 'skip'],
+    ['yeah repeat that thanks', 'repeat'],
+  ])('%j is %s', (text, control) => {
+    expect(recognizeRoutineControl(text)).toBe(control);
+  });
+});
