@@ -190,7 +190,8 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
         step,
         this.index.topics.get(match.topic)!,
         // After the topic on a comparison, "not that one" means one of its sides.
-        comparison?.sides ?? match.alternatives.map((alternative) => alternative.topic),
+        comparison?.sides.filter((side) => side !== match.topic) ??
+          match.alternatives.map((alternative) => alternative.topic),
         this.index.sectionFor(match.topic, question),
       );
     }

@@ -1,3 +1,4 @@
+import { recognizeCommand } from './commands';
 import type { LinearModel } from './linearModel';
 import { RedFlagDetector, type RedFlagRules, type UrgencyLevel } from './redFlags';
 import type { SpellingFixer } from './spelling';
@@ -53,13 +54,17 @@ export class Triage {
     return part ? this.result('possible', part) : whole;
   }
 
-  private decide({ text, normalised }: Utterance, probabilities: number[]): TriageResult {
+  private decide(utterance: Utterance, probabilities: number[]): TriageResult {
+    const { text, normalised } = utterance;
     const thresholds = this.rules.model;
     const byClass = new Map(this.model.classes.map((name, i) => [name, probabilities[i]]));
     const urgency = 1 - (byClass.get(NOT_URGENT) ?? 1);
 
     const ruled = this.detector.triage(text);
     const rule = ruled.urgent ? ruled.category : null;
+    // The assistant's own commands ("skip", "I'd rather not say", "stop") are commands: only a rule can report
+    // in one. Read by the model, "rather not say" sounded veiled.
+    if (recognizeCommand(utterance) !== null) return rule ? this.result('report', rule, true) : NONE;
     if (rule && urgency >= thresholds.ruleReport) return this.result('report', rule, true);
 
     const likeliest = this.likeliestCategory(probabilities);

@@ -64,16 +64,11 @@ describe('talking like a person', () => {
 
   it('takes a correction: "not that one" gives the other candidate, "no, I meant ..." asks again', async () => {
     await botConversation()
-      .send('is swedish better than thai')
+      .send('which is better for my back, swedish or thai massage?')
       .assertReply(answers('therapy.which'))
-      // The sides of the comparison are what "not that one" can mean.
+      // The other side of the comparison is what "not that one" means.
       .send('not that one')
-      .assertReply((activity) => {
-        expect(activity.text).toMatch(/Was it one of these\?/);
-        expect(actionsOf(activity).slice(0, 2)).toEqual([titleOf('therapy.swedish'), titleOf('therapy.thai')]);
-      })
-      .send('the first one')
-      .assertReply(answers('therapy.swedish'))
+      .assertReply(answers('therapy.thai'))
       .send('no, I meant heat packs')
       .assertReply(answers('selfcare.heat-cold'));
     await botConversation()

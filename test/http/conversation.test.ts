@@ -37,9 +37,10 @@ describe('conversation over HTTP', () => {
     const both = await say('massage or stretches?', 'talk-1');
     expect(both).toContain(titleOf('therapy.which'));
     expect(both).toContain(titleOf('stretch.overview'));
-    expect(await say('is swedish better than thai', 'talk-1')).toContain(answerOf('therapy.which'));
-    expect(await say('not that one', 'talk-1')).toMatch(/Was it one of these\?/);
-    expect(await say('swedish', 'talk-1')).toContain(answerOf('therapy.swedish'));
+    expect(await say('which is better for my back, swedish or thai massage?', 'talk-1')).toContain(
+      answerOf('therapy.which'),
+    );
+    expect(await say('not that one', 'talk-1')).toContain(answerOf('therapy.thai'));
     const first = await say('who won the football last night', 'talk-1');
     const second = await say('recommend a good film', 'talk-1');
     expect(first).not.toBe(second);

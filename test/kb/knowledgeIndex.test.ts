@@ -19,8 +19,8 @@ describe('KnowledgeIndex.match', () => {
   });
 
   it('returns confidences in 0..1, alternatives best first and never the chosen topic', () => {
-    // Between two topics: massage for sport, or sport as a cause.
-    const result = index.match('massage after football');
+    // Between three topics: either massage, or choosing between them.
+    const result = index.match('is swedish massage better than thai massage');
     expect(result.topic).not.toBeNull();
     expect(result.confidence).toBeGreaterThanOrEqual(MIN_CONFIDENCE);
     expect(result.confidence).toBeLessThanOrEqual(1);

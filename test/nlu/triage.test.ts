@@ -25,6 +25,7 @@ describe('triage on messages written apart from the project', () => {
     ['red-flags-blind-3.jsonl', 0.97, 0.03],
     ['red-flags-blind-4.jsonl', 0.97, 0.02],
     ['red-flags-blind-5.jsonl', 0.98, 0.03],
+    ['red-flags-blind-6.jsonl', 0.97, 0.02],
   ])(
     '%s: catches (reports or asks about) urgent messages and rarely reports a look-alike',
     (name, minCaught, maxReported) => {
@@ -56,7 +57,7 @@ describe('triage', () => {
   });
 
   it("asks one short question, its category's, when a message only might be urgent", () => {
-    const result = triage.assess('whats the point, nothing helps');
+    const result = triage.assess('nothing ever helps, whats the point');
     expect(result).toMatchObject({ outcome: 'possible', category: 'crisis' });
     expect(result.check).toMatch(/thoughts of ending your life/);
   });
@@ -72,7 +73,6 @@ describe('triage', () => {
     'knee to chest stretch',
     'lost weight on purpose and my back feels better',
     'my mum had cancer years ago, I just want some stretches',
-    'i could die for a coffee',
     '7 out of 10',
     'since last month',
     'not sure',
@@ -81,7 +81,7 @@ describe('triage', () => {
   });
 
   // A rule's words in a message the model finds unlikely: at most one check question, never urgent advice.
-  it.each(['legs like jelly after leg day'])('never reports %j', (text) => {
+  it.each(['legs like jelly after leg day', 'i could die for a coffee'])('never reports %j', (text) => {
     expect(triage.assess(text).outcome).not.toBe('report');
   });
 });
