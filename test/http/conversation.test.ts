@@ -69,4 +69,16 @@ describe('conversation over HTTP', () => {
       /^Welcome back: let's carry on where we left off\. Over the last week/,
     );
   });
+
+  it('answers small talk and corrections in a few words', async () => {
+    expect(await say('thanks', 'small-1')).toMatch(/anything else I can help with/);
+    expect(await say('no thanks', 'small-1')).toMatch(/^Take care of your back/);
+    expect(await say('cheers', 'small-2')).toMatch(/anything else/);
+    expect(await say('yes', 'small-2')).toMatch(/what would you like to know/);
+    expect(await say('ok', 'small-2')).toMatch(/^OK\./);
+    expect(await say("you're useless", 'small-2')).toMatch(/sorry that didn't help/);
+    expect(await say('what is thai massage', 'small-3')).toContain(answerOf('therapy.thai'));
+    expect(await say('no, I meant heat packs', 'small-3')).toContain(answerOf('selfcare.heat-cold'));
+    expect(await say('the other one', 'small-4')).toMatch(/other words/);
+  });
 });
