@@ -258,6 +258,7 @@ export class AssessmentDialog extends Dialog {
           await send(dc.context, {
             text: "OK. Please get checked first. I'm here whenever you'd like to carry on: just say **make me a plan**.",
           });
+          delete (await this.profile.get(dc.context, {})).assessmentProgress;
           return dc.endDialog();
         }
         return this.notUnderstood(dc, state, text);
@@ -335,14 +336,7 @@ export class AssessmentDialog extends Dialog {
 
   /** "Can we carry on later": the answers so far are kept with the person, for "continue" in any conversation. */
   private async pause(dc: DialogContext, state: AssessmentState): Promise<DialogTurnResult> {
-    const profile = await this.profile.get(dc.context, {});
-    profile.assessmentProgress = {
-      answers: state.answers,
-      index: Math.min(state.index, SUMMARY),
-      first: state.first,
-      savedAt: new Date().toISOString(),
-    };
-    await this.profile.set(dc.context, profile);
+    await this.keep(dc.context, state);
     await send(dc.context, {
       text: "No problem. I've kept your answers so far: say **continue** whenever you're ready, even another day.",
     });
@@ -382,8 +376,24 @@ export class AssessmentDialog extends Dialog {
   }
 
   private async ask(dc: DialogContext, state: AssessmentState, prefix = ''): Promise<DialogTurnResult> {
+    await this.keep(dc.context, state);
     await this.send(dc.context, state, undefined, prefix);
     return Dialog.EndOfTurn;
+  }
+
+  /**
+   * The answers so far, kept with the person at every question: a pause, a lost connection or a closed tab
+   * loses nothing, and "continue" picks them up in any conversation.
+   */
+  private async keep(context: TurnContext, state: AssessmentState): Promise<void> {
+    const profile = await this.profile.get(context, {});
+    profile.assessmentProgress = {
+      answers: state.answers,
+      index: Math.min(state.index, SUMMARY),
+      first: state.first,
+      savedAt: new Date().toISOString(),
+    };
+    await this.profile.set(context, profile);
   }
 
   /** The current question: first time as asked, then with an example, then as a short list of choices. */

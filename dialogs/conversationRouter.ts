@@ -81,9 +81,10 @@ export class ConversationRouter {
         return;
       case 'cancel': {
         await dc.cancelAllDialogs();
-        // A stopped walkthrough is not resumed by a later "continue".
+        // A stopped walkthrough or assessment is not resumed by a later "continue".
         const profile = await this.profile.get(context, {});
         delete profile.routineProgress;
+        delete profile.assessmentProgress;
         await send(context, this.replies.cancelled());
         return;
       }

@@ -447,6 +447,26 @@ describe('assessment: answers in everyday words, a few words of acknowledgement,
   });
 });
 
+describe('assessment kept with the person', () => {
+  it('picks up where a lost conversation left off, but not after "stop"', async () => {
+    const storage = new MemoryStorage();
+    await start(botConversation({ storage }))
+      .send('no')
+      .assertReply(says(SEVERITY))
+      .send('5')
+      .assertReply(says(DURATION));
+    // The tab was closed: no pause was asked for, nothing is lost.
+    await botConversation({ storage, conversationId: 'new-tab' })
+      .send('continue')
+      .assertReply(says(new RegExp(`^Welcome back: let's carry on where we left off\\. ${DURATION.source}`)))
+      .send('stop')
+      .assertReply(() => undefined);
+    await botConversation({ storage, conversationId: 'after-stop' })
+      .send('continue')
+      .assertReply(says(/We weren't in the middle of anything/));
+  });
+});
+
 describe('returning user', () => {
   const join = (adapter: TestAdapter) =>
     adapter.send({
