@@ -101,8 +101,7 @@ export class AssessmentDialog extends Dialog {
 
   override async beginDialog(dc: DialogContext, options?: AssessmentOptions): Promise<DialogTurnResult> {
     const profile = await this.profile.get(dc.context, {});
-    // A new assessment replaces a paused one; a resumed one carries on from it.
-    delete profile.assessmentProgress;
+    // A new assessment replaces a paused one (its first question keeps its progress); a resumed one carries on.
     const resume = options?.resume;
     const state: AssessmentState = {
       index: resume?.index ?? 0,

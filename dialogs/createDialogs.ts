@@ -9,6 +9,7 @@ import type { LoadedKnowledge } from '../src/kb/loadedKnowledge';
 import type { Logger } from '../src/logger';
 import { LanguageCheck } from '../src/nlu/language';
 import type { UserProfile } from '../src/plan/profile';
+import type { Utterance } from '../src/nlu/utterance';
 import { AssessmentDialog } from './assessmentDialog';
 import { CheckInDialog } from './checkInDialog';
 import { RoutineDialog } from './routineDialog';
@@ -18,11 +19,12 @@ import { Replies } from './replies';
 import { SafetyScreen } from './safetyScreen';
 
 /** Steering commands (not "thanks" or "hi", which are replies too) and questions the dialogs answer. */
-function isRequest(text: string, index: KnowledgeIndex, routines: RoutineFinder): boolean {
-  const command = recognizeCommand(text);
+function isRequest(message: Utterance, index: KnowledgeIndex, routines: RoutineFinder): boolean {
+  const command = recognizeCommand(message);
   if (command && !SMALL_TALK.includes(command)) return true;
+  const { text } = message;
   if (wantsAssessment(text) || routines.request(text) || index.findByTitle(text)) return true;
-  const match = index.match(text);
+  const match = index.match(message);
   return match.topic !== null && match.confidence >= SURE_CONFIDENCE;
 }
 
@@ -47,7 +49,7 @@ export function createDialogs(
     profile,
     new LanguageCheck(),
     logger,
-    (text) => isRequest(text, index, routines),
+    (message) => isRequest(message, index, routines),
   );
   const mainDialog = new MainDialog(
     index,

@@ -52,7 +52,7 @@ export class SafetyScreen {
     private readonly language: LanguageCheck,
     private readonly logger: Logger,
     /** A request the dialogs answer (a command, a knowledge question): not a reply to urgent advice. */
-    private readonly isRequest: (text: string) => boolean,
+    private readonly isRequest: (message: Utterance) => boolean,
   ) {
     this.followUps = new FollowUpReader(rules.followUps);
     this.levels = new Map(rules.categories.map((category) => [category.id, category.level]));
@@ -95,7 +95,7 @@ export class SafetyScreen {
     const { outcome, category, check, byRule } = this.triage.assess(message);
     // Right after urgent advice, "I meant my mum" or "I can't afford to go" is a reply to it, whatever words it
     // shares with warning signs; only an explicit new one (a rule) is reported again.
-    const reply = data.afterUrgent && tokenise(text).length <= MAX_FOLLOW_UP_WORDS && !this.isRequest(text);
+    const reply = data.afterUrgent && tokenise(text).length <= MAX_FOLLOW_UP_WORDS && !this.isRequest(message);
     if (reply && !byRule && ['misunderstanding', 'pushback'].includes(this.followUps.read(text)))
       return this.followUp(context, data);
     if (outcome === 'report' && category) return this.report(context, category, 'message');

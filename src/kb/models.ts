@@ -74,12 +74,7 @@ function cached<T, Data>(name: string, fingerprint: string, build: () => T, seri
 export function spellingFixer(knowledge: Knowledge, knowledgeDir: string): SpellingFixer {
   const known = cached(
     'spelling',
-    hash([
-      trainingFingerprint(knowledgeDir, ['red-flags', 'topics']),
-      filesFingerprint(join(knowledgeDir, 'topics')),
-      filesFingerprint(knowledgeDir, ['lexicon.yaml']),
-      codeFingerprint(),
-    ]),
+    dataAndCodeFingerprint(knowledgeDir),
     () =>
       vocabulary(knowledge, {
         redFlags: trainingSets(knowledgeDir, 'red-flags'),
@@ -99,12 +94,8 @@ export function spellingFixer(knowledge: Knowledge, knowledgeDir: string): Spell
 /** The safety model for these red-flag rules and training data, reading words as the spelling fixer fixes them. */
 export function triageModel(knowledgeDir: string, rules: RedFlagRules, spelling: SpellingFixer): LinearModel {
   const fingerprint = hash([
-    trainingFingerprint(knowledgeDir, ['red-flags', 'topics']),
-    // The spelling fixer's words include the topics'.
-    filesFingerprint(join(knowledgeDir, 'topics')),
-    filesFingerprint(knowledgeDir, ['lexicon.yaml']),
+    dataAndCodeFingerprint(knowledgeDir),
     rules.categories.map((category) => category.id).join(','),
-    codeFingerprint(),
   ]);
   return cached(
     'triage',
@@ -124,16 +115,9 @@ export function triageModel(knowledgeDir: string, rules: RedFlagRules, spelling:
 /** The knowledge index: the term index over the topics, and the topic model trained on the writers' questions. */
 export function knowledgeIndex(knowledge: Knowledge, knowledgeDir: string, spelling: SpellingFixer): KnowledgeIndex {
   const terms = new TermIndex(knowledge);
-  const fingerprint = hash([
-    // The spelling fixer's words include the red-flag training data's.
-    trainingFingerprint(knowledgeDir, ['red-flags', 'topics']),
-    filesFingerprint(join(knowledgeDir, 'topics')),
-    filesFingerprint(knowledgeDir, ['lexicon.yaml']),
-    codeFingerprint(),
-  ]);
   const model = cached(
     'topics',
-    fingerprint,
+    dataAndCodeFingerprint(knowledgeDir),
     () => trainTopicModel(knowledge, terms, trainingSets(knowledgeDir, 'topics'), spelling),
     LINEAR_MODEL,
   );
@@ -144,6 +128,19 @@ function trainingSets<K extends TrainingKind>(knowledgeDir: string, kind: K) {
   const { sets, problems } = readTrainingSets(knowledgeDir, kind);
   if (problems.length > 0) throw new KnowledgeError(problems);
   return sets;
+}
+
+/**
+ * Everything the spelling fixer and both models are built from: both kinds of training data, the topics and the
+ * lexicon (the fixer's words come from all of them, and both models read words as it fixes them), and the code.
+ */
+function dataAndCodeFingerprint(knowledgeDir: string): string {
+  return hash([
+    trainingFingerprint(knowledgeDir, ['red-flags', 'topics']),
+    filesFingerprint(join(knowledgeDir, 'topics')),
+    filesFingerprint(knowledgeDir, ['lexicon.yaml']),
+    codeFingerprint(),
+  ]);
 }
 
 function codeFingerprint(): string {

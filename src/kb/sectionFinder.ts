@@ -36,8 +36,9 @@ export class SectionFinder {
     for (const topic of topics) {
       if (topic.sections.length === 0) continue;
       const inSections = new Set(topic.sections.flatMap((section) => section.questions));
-      const weights = inverseFrequencies([topic.title, ...topic.questions].map(features));
-      const vector = (text: string) => weighted(features(text), weights);
+      const read = new Map([topic.title, ...topic.questions].map((text) => [text, features(text)]));
+      const weights = inverseFrequencies([...read.values()]);
+      const vector = (text: string) => weighted(read.get(text)!, weights);
       this.byTopic.set(topic.id, {
         weights,
         general: [topic.title, ...topic.questions.filter((question) => !inSections.has(question))].map(vector),

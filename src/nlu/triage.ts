@@ -47,30 +47,30 @@ export class Triage {
 
   assess(message: string | Utterance): TriageResult {
     const utterance = typeof message === 'string' ? new Utterance(message, this.spelling) : message;
-    const whole = this.decide(utterance, this.model.predict(utterance.features));
+    const whole = this.decide(utterance);
     if (whole.outcome === 'report') return whole;
     // A part of a long message that alone is plainly urgent is asked about: read whole, it did not say so.
     const part = this.mostUrgentPart(utterance);
     return part ? this.result('possible', part) : whole;
   }
 
-  private decide(utterance: Utterance, probabilities: number[]): TriageResult {
-    const { text, normalised } = utterance;
-    const thresholds = this.rules.model;
-    const byClass = new Map(this.model.classes.map((name, i) => [name, probabilities[i]]));
-    const urgency = 1 - (byClass.get(NOT_URGENT) ?? 1);
-
-    const ruled = this.detector.triage(text);
+  private decide(utterance: Utterance): TriageResult {
+    const ruled = this.detector.triage(utterance.text);
     const rule = ruled.urgent ? ruled.category : null;
     // The assistant's own commands ("skip", "I'd rather not say", "stop") are commands: only a rule can report
-    // in one. Read by the model, "rather not say" sounded veiled.
+    // in one, and the model is not asked. Read by the model, "rather not say" sounded veiled.
     if (recognizeCommand(utterance) !== null) return rule ? this.result('report', rule, true) : NONE;
+
+    const thresholds = this.rules.model;
+    const probabilities = this.model.predict(utterance.features);
+    const byClass = new Map(this.model.classes.map((name, i) => [name, probabilities[i]]));
+    const urgency = 1 - (byClass.get(NOT_URGENT) ?? 1);
     if (rule && urgency >= thresholds.ruleReport) return this.result('report', rule, true);
 
     const likeliest = this.likeliestCategory(probabilities);
     if (rule && urgency >= thresholds.ruleAsk) return this.result('possible', rule, true);
     // A few words ("11/10", "not sure", "since last month") are too little for the model to decide on alone.
-    if (likeliest === undefined || normalised.split(' ').length < thresholds.minWords) return NONE;
+    if (likeliest === undefined || utterance.normalised.split(' ').length < thresholds.minWords) return NONE;
     if (urgency >= thresholds.report) return this.result('report', likeliest);
     if (urgency >= thresholds.ask) return this.result('possible', likeliest);
     // A category that errs towards asking (crisis) asks at a lower probability of its own.
