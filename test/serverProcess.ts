@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams, type SpawnOptions } from 'n
 import { connect, createServer } from 'node:net';
 import { resolve } from 'node:path';
 
-/** The project root, where `npm start` runs `dist/src/index.js` (built by `npm test`'s pretest). */
+/** The project root, where `npm start` runs `bin/server.js` (the bundled server, built by `npm test`'s pretest). */
 export const ROOT = resolve(__dirname, '..');
 
 export async function freePort(): Promise<number> {
@@ -30,7 +30,7 @@ export async function startServerProcess(
   spawnOptions: Pick<SpawnOptions, 'uid' | 'gid'> = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/src/index.js'], {
+  const child = spawn(process.execPath, ['bin/server.js'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -2,8 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Triage } from '../nlu/triage';
 import type { KnowledgeIndex } from './knowledgeIndex';
-import { loadKnowledge, type Knowledge } from './loadKnowledge';
-import { knowledgeIndex, spellingFixer, triageModel } from './models';
+import type { Knowledge } from './loadKnowledge';
+import { checkedKnowledge, knowledgeFingerprints, knowledgeIndex, spellingFixer, triageModel } from './models';
 
 /** The knowledge base and what is built from it: the topic index and the warning-sign triage, models included. */
 export interface LoadedKnowledge {
@@ -23,13 +23,18 @@ export function loadedKnowledge(knowledgeDir: string): LoadedKnowledge {
   const signature = folderSignature(knowledgeDir);
   const cached = byFolder.get(knowledgeDir);
   if (cached?.signature === signature) return cached;
-  const knowledge = loadKnowledge(knowledgeDir);
-  const spelling = spellingFixer(knowledge, knowledgeDir);
+  const fingerprints = knowledgeFingerprints(knowledgeDir);
+  const knowledge = checkedKnowledge(knowledgeDir, fingerprints);
+  const spelling = spellingFixer(knowledge, knowledgeDir, fingerprints);
   const loaded = {
     signature,
     knowledge,
-    index: knowledgeIndex(knowledge, knowledgeDir, spelling),
-    triage: new Triage(knowledge.redFlags, triageModel(knowledgeDir, knowledge.redFlags, spelling), spelling),
+    index: knowledgeIndex(knowledge, knowledgeDir, fingerprints, spelling),
+    triage: new Triage(
+      knowledge.redFlags,
+      triageModel(knowledgeDir, fingerprints, knowledge.redFlags, spelling),
+      spelling,
+    ),
   };
   byFolder.set(knowledgeDir, loaded);
   return loaded;

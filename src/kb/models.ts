@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { LinearModel, type LinearModelData } from '../nlu/linearModel';
 import type { RedFlagRules } from '../nlu/redFlags';
 import { SpellingFixer } from '../nlu/spelling';
 import { trainTriageModel } from '../nlu/triageModel';
 import { PROJECT_ROOT } from '../paths';
 import { KnowledgeIndex } from './knowledgeIndex';
-import { KnowledgeError, type Knowledge } from './loadKnowledge';
+import { KnowledgeError, loadKnowledge, type Knowledge } from './loadKnowledge';
 import { TermIndex } from './termIndex';
 import { trainTopicModel } from './topicModel';
-import { readTrainingSets, trainingFingerprint, type TrainingKind } from './trainingSets';
+import { readTrainingSets, type TrainingKind } from './trainingSets';
 import { vocabulary } from './vocabulary';
 
 /** Where trained models are kept: built by `npm run build`, never committed (they are derived from the data). */
@@ -23,9 +23,18 @@ interface Saved<Data> {
 }
 
 /**
- * The code a model depends on: a change to how features are read or weights learned makes saved models stale.
- * The TypeScript sources are read, so the build and the tests (run from source) share the saved models.
+ * The code the saved knowledge depends on: how the knowledge base is read and checked. The TypeScript sources are
+ * read, so the build and the tests (run from source) share what is saved.
  */
+const KNOWLEDGE_CODE = [
+  'src/kb/loadKnowledge.ts',
+  'src/kb/frontMatter.ts',
+  'src/kb/schema.ts',
+  'src/kb/trainingSets.ts',
+  'src/nlu/normalise.ts',
+];
+
+/** The code a model depends on: a change to how features are read or weights learned makes saved models stale. */
 const MODEL_CODE = [
   'src/nlu/textFeatures.ts',
   'src/nlu/spelling.ts',
@@ -36,6 +45,14 @@ const MODEL_CODE = [
   'src/kb/topicModel.ts',
   'src/kb/termIndex.ts',
 ];
+
+/** What the saved things were built from; see knowledgeFingerprints. */
+export interface Fingerprints {
+  /** The whole knowledge folder, where it is, and the code that reads it. */
+  knowledge: string;
+  /** What the spelling fixer and both models learn from (topics, lexicon, training data) and their code. */
+  models: string;
+}
 
 /** Models already loaded by this process (every bot, and every test's bot, shares one). */
 const inProcess = new Map<string, unknown>();
@@ -70,11 +87,23 @@ function cached<T, Data>(name: string, fingerprint: string, build: () => T, seri
   return value;
 }
 
+/**
+ * The knowledge base, read and checked (topics, rules, routines, and every training line's label): parsing YAML
+ * and checking thousands of training lines is the slowest part of start-up, and a saved copy is only ever one
+ * that passed every check with exactly these files and this code. A problem is thrown as loadKnowledge throws it.
+ */
+export function checkedKnowledge(knowledgeDir: string, fingerprints: Fingerprints): Knowledge {
+  return cached<Knowledge, Knowledge>('knowledge', fingerprints.knowledge, () => loadKnowledge(knowledgeDir), {
+    toData: (knowledge) => knowledge,
+    fromData: (data) => data,
+  });
+}
+
 /** The spelling fixer: the words of the knowledge base and of both models' training data, with their counts. */
-export function spellingFixer(knowledge: Knowledge, knowledgeDir: string): SpellingFixer {
+export function spellingFixer(knowledge: Knowledge, knowledgeDir: string, fingerprints: Fingerprints): SpellingFixer {
   const known = cached(
     'spelling',
-    dataAndCodeFingerprint(knowledgeDir),
+    fingerprints.models,
     () =>
       vocabulary(knowledge, {
         redFlags: trainingSets(knowledgeDir, 'red-flags'),
@@ -92,14 +121,15 @@ export function spellingFixer(knowledge: Knowledge, knowledgeDir: string): Spell
 }
 
 /** The safety model for these red-flag rules and training data, reading words as the spelling fixer fixes them. */
-export function triageModel(knowledgeDir: string, rules: RedFlagRules, spelling: SpellingFixer): LinearModel {
-  const fingerprint = hash([
-    dataAndCodeFingerprint(knowledgeDir),
-    rules.categories.map((category) => category.id).join(','),
-  ]);
+export function triageModel(
+  knowledgeDir: string,
+  fingerprints: Fingerprints,
+  rules: RedFlagRules,
+  spelling: SpellingFixer,
+): LinearModel {
   return cached(
     'triage',
-    fingerprint,
+    hash([fingerprints.models, rules.categories.map((category) => category.id).join(',')]),
     () => {
       const data = { redFlags: trainingSets(knowledgeDir, 'red-flags'), topics: trainingSets(knowledgeDir, 'topics') };
       return trainTriageModel(
@@ -113,11 +143,16 @@ export function triageModel(knowledgeDir: string, rules: RedFlagRules, spelling:
 }
 
 /** The knowledge index: the term index over the topics, and the topic model trained on the writers' questions. */
-export function knowledgeIndex(knowledge: Knowledge, knowledgeDir: string, spelling: SpellingFixer): KnowledgeIndex {
+export function knowledgeIndex(
+  knowledge: Knowledge,
+  knowledgeDir: string,
+  fingerprints: Fingerprints,
+  spelling: SpellingFixer,
+): KnowledgeIndex {
   const terms = new TermIndex(knowledge);
   const model = cached(
     'topics',
-    dataAndCodeFingerprint(knowledgeDir),
+    fingerprints.models,
     () => trainTopicModel(knowledge, terms, trainingSets(knowledgeDir, 'topics'), spelling),
     LINEAR_MODEL,
   );
@@ -131,26 +166,22 @@ function trainingSets<K extends TrainingKind>(knowledgeDir: string, kind: K) {
 }
 
 /**
- * Everything the spelling fixer and both models are built from: both kinds of training data, the topics and the
- * lexicon (the fixer's words come from all of them, and both models read words as it fixes them), and the code.
+ * Both fingerprints from one reading of the folder. The saved knowledge names its files, so its folder's path is
+ * part of its fingerprint; the models are shared by any copy of the same topics, lexicon and training data (a test's
+ * copy of the knowledge base with one routine changed does not retrain them).
  */
-function dataAndCodeFingerprint(knowledgeDir: string): string {
-  return hash([
-    trainingFingerprint(knowledgeDir, ['red-flags', 'topics']),
-    filesFingerprint(join(knowledgeDir, 'topics')),
-    filesFingerprint(knowledgeDir, ['lexicon.yaml']),
-    codeFingerprint(),
-  ]);
-}
-
-function codeFingerprint(): string {
-  return hash(MODEL_CODE.map((file) => readFileSync(join(PROJECT_ROOT, file), 'utf8')));
-}
-
-/** The files of a folder (or the named ones), as they are on disk. */
-function filesFingerprint(folder: string, names?: string[]): string {
-  const present = (names ?? readdirSync(folder).sort()).filter((name) => existsSync(join(folder, name)));
-  return hash(present.map((name) => `${name}\n${readFileSync(join(folder, name), 'utf8')}`));
+export function knowledgeFingerprints(knowledgeDir: string): Fingerprints {
+  const files = readdirSync(knowledgeDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(knowledgeDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort()
+    .map((name) => `${name}\n${readFileSync(join(knowledgeDir, name), 'utf8')}`);
+  const learnedFrom = files.filter((file) => /^(?:topics\/|training\/|lexicon\.yaml\n)/.test(file));
+  const code = (names: string[]) => names.map((name) => readFileSync(join(PROJECT_ROOT, name), 'utf8'));
+  return {
+    knowledge: hash([knowledgeDir, ...files, ...code(KNOWLEDGE_CODE)]),
+    models: hash([...learnedFrom, ...code(MODEL_CODE)]),
+  };
 }
 
 function hash(parts: string[]): string {

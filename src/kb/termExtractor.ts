@@ -112,17 +112,14 @@ export class TermExtractor {
 
   /**
    * A user's message has its typos corrected, and a known phrase in it stands for its words ("hot stone" is
-   * not also "hot" and "stone"). A topic's own text is taken as written, and keeps both the phrase and its
-   * words, so that a message using one of the words alone still finds the topic.
+   * not also "hot" and "stone").
    */
-  extract(text: string, source: 'message' | 'topic'): ExtractedTerms {
-    const typed = this.spell(tokenise(text)).map((word) =>
-      source === 'message' ? this.correct(word) : { word, quality: 1 },
-    );
+  extract(text: string): ExtractedTerms {
+    const typed = this.spell(tokenise(text)).map((word) => this.correct(word));
     const { sequences, explained } = this.expandSynonyms(typed);
     const terms = new Map<string, number>();
     sequences.forEach((sequence, index) => {
-      const inPhrase = this.addTerms(sequence, source, terms);
+      const inPhrase = this.addTerms(sequence, 'message', terms);
       if (index === 0) inPhrase.forEach((position) => explained.add(position));
     });
     return {
@@ -130,6 +127,17 @@ export class TermExtractor {
       otherBodyParts: this.otherBodyPartsIn(sequences[0].words, explained),
       inDomain: this.isInDomain(sequences),
     };
+  }
+
+  /**
+   * A topic's own text is taken as written, and keeps both a phrase and its words, so that a message using one of
+   * the words alone still finds the topic. Only its terms are needed (read for every topic at start-up).
+   */
+  topicTerms(text: string): Map<string, number> {
+    const typed = this.spell(tokenise(text)).map((word) => ({ word, quality: 1 }));
+    const terms = new Map<string, number>();
+    for (const sequence of this.expandSynonyms(typed).sequences) this.addTerms(sequence, 'topic', terms);
+    return terms;
   }
 
   /**

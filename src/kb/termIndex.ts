@@ -55,13 +55,13 @@ export class TermIndex {
     for (const topic of knowledge.topics) {
       const weights = new Map<string, number>();
       const addField = (text: string, fieldWeight: number) => {
-        for (const [term, quality] of this.extractor.extract(text, 'topic').terms) {
+        for (const [term, quality] of this.extractor.topicTerms(text)) {
           weights.set(term, Math.min(MAX_FIELD_WEIGHT, (weights.get(term) ?? 0) + fieldWeight * quality));
         }
       };
       topic.keywords.forEach((keyword) => addField(keyword, FIELD_WEIGHT.keyword));
       topic.questions.forEach((question) => addField(question, FIELD_WEIGHT.question));
-      for (const [term, quality] of this.extractor.extract(topic.title, 'topic').terms) {
+      for (const [term, quality] of this.extractor.topicTerms(topic.title)) {
         weights.set(term, (weights.get(term) ?? 0) + TITLE_WEIGHT * quality);
       }
       this.weights.set(topic.id, weights);
@@ -81,7 +81,7 @@ export class TermIndex {
   }
 
   rank(text: string): TermRanking {
-    const { terms, otherBodyParts, inDomain } = this.extractor.extract(text, 'message');
+    const { terms, otherBodyParts, inDomain } = this.extractor.extract(text);
     const specificPhrases = new Set([...terms.keys()].filter(isSpecificPhrase));
     const scores: { topic: string; score: number; specificPhrase: boolean; uniqueTerms: number }[] = [];
     for (const [topic, weights] of this.weights) {

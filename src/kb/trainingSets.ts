@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { z } from 'zod';
@@ -84,12 +83,4 @@ export function readTrainingSets<K extends TrainingKind>(
     return { writer: basename(file, '.jsonl'), file, examples };
   });
   return { sets, problems };
-}
-
-/** A hash of the training files as they are on disk: a model trained on other data is stale. */
-export function trainingFingerprint(knowledgeDir: string, kinds: TrainingKind[]): string {
-  const hash = createHash('sha256');
-  for (const kind of kinds)
-    for (const file of filesOf(knowledgeDir, kind)) hash.update(basename(file)).update(readFileSync(file));
-  return hash.digest('hex').slice(0, 16);
 }

@@ -4,8 +4,9 @@ import type { Features } from './textFeatures';
 export interface LinearModelData {
   classes: string[];
   features: string[];
-  /** features.length x classes.length weights, rounded. */
-  weights: number[];
+  /** features.length x classes.length weights, row after row, as 32-bit floats (in the machine's byte order, little-endian on x64 and arm64) in base64: a
+   * saved model loads in a few milliseconds, where as JSON numbers it took about a hundred. */
+  weights: string;
 }
 
 export interface Example {
@@ -34,7 +35,7 @@ const NEGLIGIBLE = 1e-3;
  * predicts. Deterministic for the same examples and options.
  */
 export class LinearModel {
-  private readonly rows = new Map<string, Float64Array>();
+  private readonly rows = new Map<string, Float32Array | Float64Array>();
 
   private constructor(readonly classes: string[]) {}
 
@@ -84,9 +85,10 @@ export class LinearModel {
   static fromData(data: LinearModelData): LinearModel {
     const model = new LinearModel(data.classes);
     const width = data.classes.length;
-    data.features.forEach((name, i) =>
-      model.rows.set(name, Float64Array.from(data.weights.slice(i * width, (i + 1) * width))),
-    );
+    // One block for all weights, each feature's row a view of it: a saved model loads without a copy per row.
+    // Copied into a buffer of its own: a small decoded Buffer may sit at an offset a Float32Array cannot start at.
+    const weights = new Float32Array(new Uint8Array(Buffer.from(data.weights, 'base64')).buffer);
+    data.features.forEach((name, i) => model.rows.set(name, weights.subarray(i * width, (i + 1) * width)));
     return model;
   }
 
@@ -96,9 +98,10 @@ export class LinearModel {
     for (const [name, row] of this.rows) {
       if (row.every((weight) => Math.abs(weight) < NEGLIGIBLE)) continue;
       features.push(name);
-      for (const weight of row) weights.push(Math.round(weight * 1e4) / 1e4);
+      weights.push(...row);
     }
-    return { classes: this.classes, features, weights };
+    const bytes = Buffer.from(Float32Array.from(weights).buffer);
+    return { classes: this.classes, features, weights: bytes.toString('base64') };
   }
 
   /** The probability of each class (in the order of `classes`). */

@@ -172,7 +172,7 @@ describe('backcare chat', () => {
   });
 });
 
-describe('npm start (dist/src/index.js)', () => {
+describe('npm start (bin/server.js)', () => {
   async function freePort(): Promise<number> {
     return new Promise((resolvePort) => {
       const probe = createServer().listen(0, '127.0.0.1', () => {
@@ -183,7 +183,7 @@ describe('npm start (dist/src/index.js)', () => {
   }
 
   it('refuses to start on a bad value, with one line naming the variable', () => {
-    const result = spawnSync(process.execPath, ['dist/src/index.js'], {
+    const result = spawnSync(process.execPath, ['bin/server.js'], {
       cwd: ROOT,
       env: env({ PORT: 'eighty' }),
       encoding: 'utf8',
@@ -196,7 +196,7 @@ describe('npm start (dist/src/index.js)', () => {
 
   it('serves, then shuts down cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ['dist/src/index.js'], {
+    const child = spawn(process.execPath, ['bin/server.js'], {
       cwd: ROOT,
       env: env({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' }),
     });

@@ -85,7 +85,7 @@ describe('the server process', () => {
     const dropped = '-dac_override,-dac_read_search';
 
     function start(path: string) {
-      const server = [process.execPath, 'dist/src/index.js'];
+      const server = [process.execPath, 'bin/server.js'];
       const [command, ...args] = asRoot
         ? ['setpriv', '--bounding-set', dropped, '--inh-caps', dropped, '--', ...server]
         : server;
