@@ -86,6 +86,13 @@ export const redFlagRulesSchema = z.strictObject({
         check: nonEmpty,
         /** Ask at this probability of the category alone, below the model's `ask` (for signs that err towards asking). */
         askAt: probability.optional(),
+        /**
+         * Ask at this probability of the category alone in a message shorter than the model's `minWords`, which
+         * the model otherwise does not decide on: "better off gone" is three words.
+         */
+        shortAskAt: probability.optional(),
+        /** Ask when one sentence (of `minWords` words or more) of a longer message reaches this probability alone. */
+        sentenceAskAt: probability.optional(),
         message: nonEmpty,
       }),
     )

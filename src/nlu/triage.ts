@@ -34,7 +34,7 @@ const NONE: TriageResult = { outcome: 'none', category: null, level: null, check
  */
 export class Triage {
   private readonly detector: RedFlagDetector;
-  private readonly categories: Map<string, { level: UrgencyLevel; check: string; askAt?: number }>;
+  private readonly categories: Map<string, RedFlagRules['categories'][number]>;
 
   constructor(
     private readonly rules: RedFlagRules,
@@ -42,7 +42,7 @@ export class Triage {
     private readonly spelling?: SpellingFixer,
   ) {
     this.detector = new RedFlagDetector(rules);
-    this.categories = new Map(rules.categories.map(({ id, level, check, askAt }) => [id, { level, check, askAt }]));
+    this.categories = new Map(rules.categories.map((category) => [category.id, category]));
   }
 
   assess(message: string | Utterance): TriageResult {
@@ -50,8 +50,30 @@ export class Triage {
     const whole = this.decide(utterance);
     if (whole.outcome === 'report') return whole;
     // A part of a long message that alone is plainly urgent is asked about: read whole, it did not say so.
-    const part = this.mostUrgentPart(utterance);
+    const part = this.mostUrgentPart(utterance) ?? this.askingSentence(utterance);
     return part ? this.result('possible', part) : whole;
+  }
+
+  /**
+   * A category that errs towards asking, plainly said in one sentence of a message that says much else: "I keep
+   * standing at the window thinking to jump" between two questions about stretches.
+   */
+  private askingSentence(utterance: Utterance): string | undefined {
+    const asking = [...this.categories].filter(([, { sentenceAskAt }]) => sentenceAskAt !== undefined);
+    const sentences = this.sentencesOf(utterance);
+    if (asking.length === 0 || sentences.length < 2) return undefined;
+    for (const sentence of sentences) {
+      const part = utterance.part(sentence);
+      if (part.normalised.split(' ').length < this.rules.model.minWords) continue;
+      const probabilities = this.model.predict(part.features);
+      for (const [id, { sentenceAskAt }] of asking)
+        if (probabilities[this.model.classes.indexOf(id)] >= sentenceAskAt!) return id;
+    }
+    return undefined;
+  }
+
+  private sentencesOf(utterance: Utterance): string[] {
+    return utterance.text.split(SENTENCE_END).filter((sentence) => sentence.trim() !== '');
   }
 
   private decide(utterance: Utterance): TriageResult {
@@ -69,8 +91,14 @@ export class Triage {
 
     const likeliest = this.likeliestCategory(probabilities);
     if (rule && urgency >= thresholds.ruleAsk) return this.result('possible', rule, true);
-    // A few words ("11/10", "not sure", "since last month") are too little for the model to decide on alone.
-    if (likeliest === undefined || utterance.normalised.split(' ').length < thresholds.minWords) return NONE;
+    if (likeliest === undefined) return NONE;
+    // A few words ("11/10", "not sure", "since last month") are too little for the model to decide on alone, but a
+    // sign that errs towards asking still asks when the few words are plainly its own ("want to disappear").
+    if (utterance.normalised.split(' ').length < thresholds.minWords) {
+      for (const [id, { shortAskAt }] of this.categories)
+        if (shortAskAt !== undefined && (byClass.get(id) ?? 0) >= shortAskAt) return this.result('possible', id);
+      return NONE;
+    }
     if (urgency >= thresholds.report) return this.result('report', likeliest);
     if (urgency >= thresholds.ask) return this.result('possible', likeliest);
     // A category that errs towards asking (crisis) asks at a lower probability of its own.
@@ -97,7 +125,7 @@ export class Triage {
    */
   private mostUrgentPart(utterance: Utterance): string | undefined {
     const { partSentences, report } = this.rules.model;
-    const sentences = utterance.text.split(SENTENCE_END).filter((sentence) => sentence.trim() !== '');
+    const sentences = this.sentencesOf(utterance);
     if (sentences.length <= partSentences) return undefined;
     const none = this.model.classes.indexOf(NOT_URGENT);
     let most: number[] | undefined;

@@ -149,7 +149,7 @@ describeInBrowser('clinic website assistant in Chromium', () => {
     const page = await openPage();
     await page.goto(base);
     await botSays(page, /Hi, I.m Riley/);
-    await type(page, 'nothing ever helps, whats the point');
+    await type(page, 'want to disappear');
     await botSays(page, /Are you having thoughts of ending your life/);
     await tapSuggestion(page, 'No');
     await botSays(page, /Thank you for letting me know/);

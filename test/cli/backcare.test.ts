@@ -137,7 +137,7 @@ describe('backcare triage', () => {
   });
 
   it('gives the clarifying question when a message only might report a warning sign', () => {
-    const { stdout } = backcare(['triage', 'nothing ever helps, whats the point']);
+    const { stdout } = backcare(['triage', 'want to disappear']);
     const [line] = jsonLines(stdout);
     expect(line).toMatchObject({ urgent: false, category: 'crisis', level: 'crisis' });
     expect(line.check).toMatch(/thoughts of ending your life/);
