@@ -7,6 +7,9 @@ import { dirname, join } from 'node:path';
  */
 export const PROJECT_ROOT = findProjectRoot(__dirname);
 
+/** Where what is built from data is kept (trained models, checked knowledge): made by `npm run build`, never committed. */
+export const MODELS_DIR = join(PROJECT_ROOT, 'dist', 'models');
+
 function findProjectRoot(start: string): string {
   let dir = start;
   while (!existsSync(join(dir, 'package.json'))) {

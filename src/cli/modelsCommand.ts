@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadKnowledge } from '../kb/loadKnowledge';
 import { loadedKnowledge } from '../kb/loadedKnowledge';
-import { MODELS_DIR } from '../kb/models';
+import { MODELS_DIR } from '../paths';
 import { vocabulary } from '../kb/vocabulary';
 import { SpellingFixer } from '../nlu/spelling';
 import { KnowledgeIndex, type MatchResult } from '../kb/knowledgeIndex';

@@ -5,16 +5,13 @@ import { LinearModel, type LinearModelData } from '../nlu/linearModel';
 import type { RedFlagRules } from '../nlu/redFlags';
 import { SpellingFixer } from '../nlu/spelling';
 import { trainTriageModel } from '../nlu/triageModel';
-import { PROJECT_ROOT } from '../paths';
+import { MODELS_DIR, PROJECT_ROOT } from '../paths';
 import { KnowledgeIndex } from './knowledgeIndex';
 import { KnowledgeError, loadKnowledge, type Knowledge } from './loadKnowledge';
 import { TermIndex } from './termIndex';
 import { trainTopicModel } from './topicModel';
 import { readTrainingSets, type TrainingKind } from './trainingSets';
 import { vocabulary } from './vocabulary';
-
-/** Where trained models are kept: built by `npm run build`, never committed (they are derived from the data). */
-export const MODELS_DIR = join(PROJECT_ROOT, 'dist', 'models');
 
 interface Saved<Data> {
   /** What it was built from: the data and the code that reads and learns. */
