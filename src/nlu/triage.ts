@@ -23,6 +23,9 @@ const SENTENCE_END = /(?<=[.!?\n])\s+/;
 
 const NONE: TriageResult = { outcome: 'none', category: null, level: null, check: null, byRule: false };
 
+/** A category's own thresholds for asking (signs that err towards asking): whole message, short one, one sentence. */
+type OwnAskThreshold = 'askAt' | 'shortAskAt' | 'sentenceAskAt';
+
 /**
  * The safety screen's decision for one message, from two readers: the rules
  * (knowledge/red-flags.yaml), for explicit statements that must never be
@@ -35,6 +38,8 @@ const NONE: TriageResult = { outcome: 'none', category: null, level: null, check
 export class Triage {
   private readonly detector: RedFlagDetector;
   private readonly categories: Map<string, RedFlagRules['categories'][number]>;
+  /** Where each class's probability is in the model's predictions. */
+  private readonly classIndex: Map<string, number>;
 
   constructor(
     private readonly rules: RedFlagRules,
@@ -43,6 +48,7 @@ export class Triage {
   ) {
     this.detector = new RedFlagDetector(rules);
     this.categories = new Map(rules.categories.map((category) => [category.id, category]));
+    this.classIndex = new Map(model.classes.map((name, i) => [name, i]));
   }
 
   assess(message: string | Utterance): TriageResult {
@@ -59,17 +65,24 @@ export class Triage {
    * standing at the window thinking to jump" between two questions about stretches.
    */
   private askingSentence(utterance: Utterance): string | undefined {
-    const asking = [...this.categories].filter(([, { sentenceAskAt }]) => sentenceAskAt !== undefined);
     const sentences = this.sentencesOf(utterance);
-    if (asking.length === 0 || sentences.length < 2) return undefined;
+    if (!this.rules.categories.some(({ sentenceAskAt }) => sentenceAskAt !== undefined) || sentences.length < 2)
+      return undefined;
     for (const sentence of sentences) {
       const part = utterance.part(sentence);
       if (part.normalised.split(' ').length < this.rules.model.minWords) continue;
-      const probabilities = this.model.predict(part.features);
-      for (const [id, { sentenceAskAt }] of asking)
-        if (probabilities[this.model.classes.indexOf(id)] >= sentenceAskAt!) return id;
+      const asked = this.ownAsk(this.model.predict(part.features), 'sentenceAskAt');
+      if (asked) return asked;
     }
     return undefined;
+  }
+
+  /** The first category (in the rules' order) whose own threshold of this kind its probability reaches. */
+  private ownAsk(probabilities: number[], threshold: OwnAskThreshold): string | undefined {
+    return this.rules.categories.find(({ id, [threshold]: at }) => {
+      const index = this.classIndex.get(id);
+      return at !== undefined && index !== undefined && probabilities[index] >= at;
+    })?.id;
   }
 
   private sentencesOf(utterance: Utterance): string[] {
@@ -85,8 +98,7 @@ export class Triage {
 
     const thresholds = this.rules.model;
     const probabilities = this.model.predict(utterance.features);
-    const byClass = new Map(this.model.classes.map((name, i) => [name, probabilities[i]]));
-    const urgency = 1 - (byClass.get(NOT_URGENT) ?? 1);
+    const urgency = 1 - (probabilities[this.classIndex.get(NOT_URGENT) ?? -1] ?? 1);
     if (rule && urgency >= thresholds.ruleReport) return this.result('report', rule, true);
 
     const likeliest = this.likeliestCategory(probabilities);
@@ -95,16 +107,14 @@ export class Triage {
     // A few words ("11/10", "not sure", "since last month") are too little for the model to decide on alone, but a
     // sign that errs towards asking still asks when the few words are plainly its own ("want to disappear").
     if (utterance.normalised.split(' ').length < thresholds.minWords) {
-      for (const [id, { shortAskAt }] of this.categories)
-        if (shortAskAt !== undefined && (byClass.get(id) ?? 0) >= shortAskAt) return this.result('possible', id);
-      return NONE;
+      const asked = this.ownAsk(probabilities, 'shortAskAt');
+      return asked ? this.result('possible', asked) : NONE;
     }
     if (urgency >= thresholds.report) return this.result('report', likeliest);
     if (urgency >= thresholds.ask) return this.result('possible', likeliest);
     // A category that errs towards asking (crisis) asks at a lower probability of its own.
-    for (const [id, { askAt }] of this.categories)
-      if (askAt !== undefined && (byClass.get(id) ?? 0) >= askAt) return this.result('possible', id);
-    return NONE;
+    const asked = this.ownAsk(probabilities, 'askAt');
+    return asked ? this.result('possible', asked) : NONE;
   }
 
   private likeliestCategory(probabilities: number[]): string | undefined {
@@ -127,7 +137,7 @@ export class Triage {
     const { partSentences, report } = this.rules.model;
     const sentences = this.sentencesOf(utterance);
     if (sentences.length <= partSentences) return undefined;
-    const none = this.model.classes.indexOf(NOT_URGENT);
+    const none = this.classIndex.get(NOT_URGENT) ?? -1;
     let most: number[] | undefined;
     for (let i = 0; i + partSentences <= sentences.length; i++) {
       const part = this.model.predict(utterance.part(sentences.slice(i, i + partSentences).join(' ')).features);
