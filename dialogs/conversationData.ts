@@ -12,6 +12,8 @@ export interface ConversationData {
   misses?: number;
   /** A warning-sign category whose clarifying question ("Just to check, ...?") awaits a yes or no. */
   pendingCheck?: string;
+  /** The message a crisis question was asked about, before anything else: answered once the person says no. */
+  deferredMessage?: string;
   /** The category of the urgent advice just given, for the short replies that follow it ("ok", "what now?"). */
   afterUrgent?: string;
   /** The person said the warning sign was a misunderstanding: lifting the hold awaits their yes. */

@@ -17,7 +17,8 @@ import type { Utterance } from '../src/nlu/utterance';
 /**
  * What the screen did with a message: gave urgent advice (which replaces whatever was running), answered it
  * otherwise (the turn is over, the dialog waits), heard "no" to its check, let it pass with a check question to
- * ask once the turn has answered it ("checkAfter"), or let it pass.
+ * ask once the turn has answered it ("checkAfter"), or let it pass (after a "no" to a crisis question, the message
+ * that was asked about is passed on in its place).
  */
 export type Screened = 'urgent' | 'answered' | 'carryOn' | 'checkAfter' | 'clear';
 
@@ -27,6 +28,8 @@ const YES = 'Yes';
 const NO = 'No';
 const CONFIRM_CLEAR = "Yes, that's right";
 const KEEP_HOLD = 'No, I do have it';
+
+const checkQuestion = (check: string): Reply => ({ text: check, actions: [YES, NO] });
 
 /**
  * The first step of every turn. A message that reports a warning sign is
@@ -68,14 +71,19 @@ export class SafetyScreen {
     const text = message.text;
     const data = await this.conversationData.get(context, {});
 
-    const pendingCheck = data.pendingCheck;
+    const { pendingCheck, deferredMessage } = data;
     delete data.pendingCheck;
+    delete data.deferredMessage;
     if (pendingCheck) {
       const answer = recognizeYesNoUnsure(text);
       if (answer === 'yes' || answer === 'unsure') return this.report(context, pendingCheck, 'check');
       if (answer === 'no') {
         await send(context, { text: this.rules.checkDeclined });
-        return 'carryOn';
+        if (deferredMessage === undefined) return 'carryOn';
+        // The message the question was asked about becomes this turn's: the dialogs answer it ("about 6, what's
+        // the point" records the 6) as if the question had not come between.
+        context.activity.text = deferredMessage;
+        return 'clear';
       }
     }
     if (data.pendingClear) {
@@ -100,8 +108,14 @@ export class SafetyScreen {
       return this.followUp(context, data);
     if (outcome === 'report' && category) return this.report(context, category, 'message');
     if (outcome === 'possible' && category && check) {
-      // Asked after the turn's own answer, so "that hurts" still stops a stretch and a question is still answered.
       data.pendingCheck = category;
+      // Thoughts of ending one's life are asked about first and alone; the message is answered after a "no".
+      if (this.levels.get(category) === 'crisis') {
+        data.deferredMessage = text;
+        await send(context, checkQuestion(check));
+        return 'answered';
+      }
+      // Other signs are asked about after the turn's own answer, so "that hurts" still stops a stretch.
       return 'checkAfter';
     }
 
@@ -119,7 +133,7 @@ export class SafetyScreen {
   async askPendingCheck(context: TurnContext): Promise<void> {
     const category = (await this.conversationData.get(context, {})).pendingCheck;
     const check = this.rules.categories.find((candidate) => candidate.id === category)?.check;
-    if (check) await send(context, { text: check, actions: [YES, NO] });
+    if (check) await send(context, checkQuestion(check));
   }
 
   /** Whether a piece of text would be reported or asked about: for what follows a "no" on the checklist. */

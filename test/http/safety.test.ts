@@ -41,9 +41,15 @@ describe('safety over HTTP', () => {
   it('asks one question when a message only might be urgent: "no" carries on, "yes" gives the advice', async () => {
     expect(await say('Get a personal plan', 'check-1', 'u-check')).toMatch(/safety check/);
     expect(await say('No, none of these', 'check-1', 'u-check')).toMatch(/How bad is the pain/);
-    const asked = await say('about 6, whats the point of trying', 'check-1', 'u-check');
-    expect(asked).toMatch(/Are you having thoughts of ending your life/);
-    expect(await say('no', 'check-1', 'u-check')).toMatch(/Thank you for letting me know[\s\S]*How (bad|long)/);
+    // The crisis question comes first and alone; after "no" the message it was about is answered (the 6 is kept).
+    const asked = await send('about 6, whats the point of trying', 'check-1', 'u-check');
+    expect(asked).toHaveLength(1);
+    expect(asked[0].text).toMatch(/Are you having thoughts of ending your life/);
+    expect(await say('no', 'check-1', 'u-check')).toMatch(/Thank you for letting me know[\s\S]*How long/);
+
+    const [question, ...rest] = await send('better off gone', 'check-3', 'u-check-3');
+    expect(question.text).toMatch(/Are you having thoughts of ending your life/);
+    expect(rest).toEqual([]);
 
     await say('nothing ever helps, whats the point', 'check-2', 'u-check-2');
     expect(await say('yes', 'check-2', 'u-check-2')).toMatch(/Samaritans on 116 123/);
