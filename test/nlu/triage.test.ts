@@ -32,6 +32,8 @@ describe('triage on messages written apart from the project', () => {
     ['red-flags-blind-8.jsonl', 0.99, 0.01],
     ['red-flags-blind-9.jsonl', 0.96, 0.01],
     ['red-flags-blind-10.jsonl', 0.98, 0.02],
+    ['red-flags-blind-11.jsonl', 1, 0.01],
+    ['red-flags-blind-12.jsonl', 0.98, 0.01],
   ])(
     '%s: catches (reports or asks about) urgent messages and rarely reports a look-alike',
     (name, minCaught, maxReported) => {
