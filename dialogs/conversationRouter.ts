@@ -3,6 +3,7 @@ import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } fro
 import { recognizeCommand, type Command } from '../src/nlu/commands';
 import type { UserProfile } from '../src/plan/profile';
 import type { HoldTimers } from '../src/channels/holdTimers';
+import { isSharedConversation } from '../src/channels/sharedConversation';
 import { MAX_UNDERSTOOD_CHARS } from '../src/nlu/messageLimits';
 import type { PersonalData } from '../src/state/personalData';
 import { warningSignUnchecked } from '../src/plan/profile';
@@ -45,6 +46,8 @@ export class ConversationRouter {
 
   /** A new conversation: a returning user is asked how their back is today, a new one is welcomed. */
   async welcome(context: TurnContext): Promise<void> {
+    if (isSharedConversation(context.activity))
+      return send(context, this.replies.groupWelcome(context.activity.channelId));
     const { painHistory } = await this.profile.get(context, {});
     if (!painHistory?.length) return send(context, this.replies.welcome());
     const dc = await this.dialogs.createContext(context);
@@ -96,6 +99,8 @@ export class ConversationRouter {
         return;
       }
       case 'forgetMe':
+        if (isSharedConversation(context.activity))
+          return send(context, this.replies.privateChat(context.activity.channelId));
         await dc.cancelAllDialogs();
         await dc.beginDialog(FORGET_ME_DIALOG, {
           holdGoesToo: warningSignUnchecked(await this.profile.get(context, {})),

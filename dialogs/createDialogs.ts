@@ -39,7 +39,7 @@ export function createDialogs(
   const conversationData = conversationState.createProperty<ConversationData>('conversationData');
   const profile = userState.createProperty<UserProfile>('profile');
   const routines = new RoutineFinder(knowledge.routines);
-  const replies = new Replies(index, routines, config.webChat.branding);
+  const replies = new Replies(index, routines, config.webChat.branding, config.microsoftApp.appId);
   const holdTimers = new HoldTimers(logger);
   const safety = new SafetyScreen(
     triage,

@@ -3,15 +3,14 @@ import {
   ChoicePrompt,
   ComponentDialog,
   ListStyle,
-  supportsCardActions,
-  supportsSuggestedActions,
   WaterfallDialog,
   type DialogContext,
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { renderPlan } from '../src/channels/planCard';
-import { renderReply, type Reply } from '../src/channels/reply';
+import { renderReply, showsButtons, type Reply } from '../src/channels/reply';
+import { isSharedConversation } from '../src/channels/sharedConversation';
 import { SURE_CONFIDENCE, type KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import type { Topic, TopicSection } from '../src/kb/loadKnowledge';
 import type { RoutineFinder } from '../src/kb/routineFinder';
@@ -94,6 +93,8 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
     }
 
     const message = utteranceOf(step.context, this.index);
+    // Everyone in a group chat or channel reads the bot's questions and the answers to them.
+    const shared = isSharedConversation(step.context.activity);
     switch (recognizeCommand(message)) {
       case 'greeting':
         return this.sendAndEnd(step, this.replies.greeting());
@@ -118,6 +119,7 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
         return this.sendAndEnd(step, this.replies.corrected([]));
       }
       case 'clinicianChecked': {
+        if (shared) return this.offerPrivateChat(step);
         const profile = await this.profile.get(step.context, {});
         const hadWarningSign = profile.warningSign !== undefined;
         if (profile.warningSign) profile.warningSign.cleared = 'clinician';
@@ -125,11 +127,13 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
         return step.endDialog();
       }
       case 'whatDoYouKnow': {
+        if (shared) return this.offerPrivateChat(step);
         const profile = await this.profile.get(step.context, {});
         await send(step.context, this.replies.whatIKnow(profile));
         return step.endDialog();
       }
       case 'showPlan': {
+        if (shared) return this.offerPrivateChat(step);
         const { plan } = await this.profile.get(step.context, {});
         if (plan)
           await step.context.sendActivity(renderPlan(plan, step.context.activity.channelId, 'Here is your plan.'));
@@ -137,6 +141,7 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
         return step.endDialog();
       }
       case 'resume': {
+        if (shared) return this.offerPrivateChat(step);
         const { routineProgress, assessmentProgress } = await this.profile.get(step.context, {});
         // Both paused: the one left last. (A walkthrough saved before times were kept counts as older.)
         if (assessmentProgress && assessmentProgress.savedAt > (routineProgress?.savedAt ?? ''))
@@ -164,6 +169,7 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
     const titled = this.index.findByTitle(text);
     if (titled) return this.answer(step, titled);
     const request = this.routines.request(text);
+    if ((request || wantsAssessment(text)) && shared) return this.offerPrivateChat(step);
     if (request) {
       const { lastTopicId } = await this.conversationData.get(step.context, {});
       const routine = request.kind === 'named' ? request.routine : lastTopicId && this.routines.forTopic(lastTopicId);
@@ -211,8 +217,7 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
     const channelId = step.context.activity.channelId;
     // botbuilder falls back to a numbered list when a choice is longer than 20 characters; our titles are, and
     // channels with buttons show them well, so buttons are rendered like every other reply.
-    const buttons =
-      supportsSuggestedActions(channelId, choices.length) || supportsCardActions(channelId, choices.length);
+    const buttons = showsButtons(channelId, choices.length);
     return step.prompt(CLARIFY_PROMPT, {
       prompt: buttons ? renderReply(reply, channelId) : reply.text,
       choices,
@@ -228,6 +233,10 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
     if (chosen) return this.answer(step, chosen);
     await send(step.context, this.replies.somethingElse());
     return step.endDialog();
+  }
+
+  private offerPrivateChat(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.sendAndEnd(step, this.replies.privateChat(step.context.activity.channelId));
   }
 
   private async sendAndEnd(step: WaterfallStepContext, reply: Reply): Promise<DialogTurnResult> {

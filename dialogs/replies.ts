@@ -25,6 +25,8 @@ export class Replies {
       botName: 'BackCare',
       clinicName: 'BackCare',
     },
+    /** The Azure Bot's app id, for a Teams link that opens a private chat with the bot. */
+    private readonly appId = '',
   ) {}
 
   private get botName(): string {
@@ -41,6 +43,32 @@ export class Replies {
         'Say **help** at any time.',
       actions: [START_ASSESSMENT, ...this.titles(STARTER_TOPICS)],
     };
+  }
+
+  /** Welcome in a group chat or channel: what it can answer there, and that personal help is private. */
+  groupWelcome(channelId: string): Reply {
+    return {
+      text:
+        `Hi, I'm ${this.botName}. Mention me with a question about lower back pain (massage, stretches, causes, ` +
+        "habits, when to see a doctor) and I'll answer here for everyone. For help with your own back, talk to me " +
+        `in a private chat.${this.privateChatLink(channelId)}`,
+    };
+  }
+
+  /** Something personal asked in a group chat or channel: it is offered in a private chat instead. */
+  privateChat(channelId: string): Reply {
+    return {
+      text:
+        "That is about your own health, so let's talk about it in a private chat, where only you see my questions " +
+        `and your answers.${this.privateChatLink(channelId)} Here I can answer general questions for everyone.`,
+      actions: this.titles(STARTER_TOPICS.slice(0, 2)),
+    };
+  }
+
+  /** Teams' deep link to a one-to-one chat with the bot ("28:" marks a bot's id). */
+  private privateChatLink(channelId: string): string {
+    if (channelId !== 'msteams' || this.appId === '') return '';
+    return ` [Open a private chat with ${this.botName}](https://teams.microsoft.com/l/chat/0/0?users=28:${this.appId})`;
   }
 
   welcomeBack(last: PainRecord): Reply {

@@ -1,4 +1,5 @@
-import { TeamsActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import { Channels, TeamsActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import { isSharedConversation, mentionsBot, removeBotMention } from './channels/sharedConversation';
 import type { ConversationRouter } from '../dialogs/conversationRouter';
 import type { PersonalData } from './state/personalData';
 
@@ -21,25 +22,41 @@ export class BackCareBot extends TeamsActivityHandler {
     super();
     const welcome = conversationState.createProperty<WelcomeState>('welcome');
 
-    this.onMembersAdded(async (context, next) => {
-      const joined = (context.activity.membersAdded ?? []).some(
-        (member) => member.id !== context.activity.recipient?.id,
-      );
+    const welcomeOnce = async (context: TurnContext) => {
       const state = await welcome.get(context, {});
-      // Once per conversation, however many times the channel reports the user joining.
-      if (joined && !state.welcomed) {
-        state.welcomed = true;
-        await router.welcome(context);
-      }
+      // Once per conversation, however many times the channel reports the user joining or the app installed.
+      if (state.welcomed) return;
+      state.welcomed = true;
+      await router.welcome(context);
+    };
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const added = context.activity.membersAdded ?? [];
+      // Teams reports everyone who joins a group chat or team: the bot welcomes when it is added itself. Elsewhere
+      // the bot is there from the start, and the person joining is the one to welcome.
+      const welcomeNow =
+        context.activity.channelId === Channels.Msteams
+          ? added.some((member) => member.id === botId)
+          : added.some((member) => member.id !== botId);
+      if (welcomeNow) await welcomeOnce(context);
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await welcomeOnce(context);
       await next();
     });
 
     this.onMessage(async (context, next) => {
-      const state = await welcome.get(context, {});
-      state.welcomed = true;
+      const { activity } = context;
+      const value = activity.value as { text?: unknown } | undefined;
+      // In a group chat or channel the bot speaks when spoken to: an @mention, or one of its own buttons.
+      if (isSharedConversation(activity) && !mentionsBot(activity) && value === undefined) return next();
+      removeBotMention(activity);
+      (await welcome.get(context, {})).welcomed = true;
       // A card button posts its data rather than text (Web Chat's Action.Submit): read its text as typed.
-      const value = context.activity.value as { text?: unknown } | undefined;
-      if (!context.activity.text && typeof value?.text === 'string') context.activity.text = value.text;
+      if (!activity.text && typeof value?.text === 'string') activity.text = value.text;
       await router.onMessage(context);
       await next();
     });

@@ -32,6 +32,14 @@ export interface Config {
   };
   /** Signs Direct Line tokens; unset, a random key per start (tokens then end with the process). */
   directLineSecret?: string;
+  /** What app stores (Teams) show and link to. */
+  app: {
+    /** Where people reach this server (https://...), for links that must be absolute; unset until deployed. */
+    publicUrl?: string;
+    termsUrl?: string;
+    description: string;
+    fullDescription: string;
+  };
 }
 
 /** A bad value: one line naming the variable and what is wrong with it. */
@@ -97,6 +105,34 @@ const variables = {
   PRIVACY_URL: link.default('/privacy'),
   WEBCHAT_ORIGINS: origins,
   DIRECTLINE_SECRET: z.string().trim().min(32, 'must be at least 32 characters').optional(),
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .regex(
+      /^https:\/\/[a-z0-9.-]+(:\d+)?\/?$/i,
+      'must be the https origin people reach this server at, like https://backcare.clinic.example',
+    )
+    .transform((url) => url.replace(/\/$/, ''))
+    .optional(),
+  TERMS_URL: link.optional(),
+  // Teams' limits: 80 characters for the short description, 4,000 for the full one.
+  APP_DESCRIPTION: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .default('Lower back pain: massage, stretches, habits, and when to see a doctor'),
+  APP_DESCRIPTION_FULL: z
+    .string()
+    .trim()
+    .min(1)
+    .max(4000)
+    .default(
+      'Answers questions about lower back pain from a curated, sourced knowledge base: massage therapies, ' +
+        'self-massage, stretches, common causes, everyday habits, and when to see a doctor or physiotherapist. ' +
+        'It can suggest a personal plan and walk you through techniques step by step. It screens every message ' +
+        'for warning signs and says clearly when to get urgent help. General information, not a diagnosis.',
+    ),
 };
 
 type Variables = { [K in keyof typeof variables]: z.infer<(typeof variables)[K]> };
@@ -153,5 +189,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowedOrigins: v.WEBCHAT_ORIGINS,
     },
     directLineSecret: v.DIRECTLINE_SECRET,
+    app: {
+      publicUrl: v.PUBLIC_URL,
+      termsUrl: v.TERMS_URL,
+      description: v.APP_DESCRIPTION,
+      fullDescription: v.APP_DESCRIPTION_FULL,
+    },
   };
 }

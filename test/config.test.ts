@@ -35,6 +35,10 @@ describe('loadConfig', () => {
       PRIVACY_URL: 'https://clinic.example.org/privacy',
       WEBCHAT_ORIGINS: 'https://clinic.example.org, https://www.clinic.example.org',
       DIRECTLINE_SECRET: 'x'.repeat(40),
+      PUBLIC_URL: 'https://backcare.clinic.example.org/',
+      TERMS_URL: '/terms',
+      APP_DESCRIPTION: 'Back care from Riverside',
+      APP_DESCRIPTION_FULL: 'Riley answers questions about lower back pain.',
     });
     expect(config).toEqual({
       port: 8080,
@@ -61,6 +65,12 @@ describe('loadConfig', () => {
         allowedOrigins: ['https://clinic.example.org', 'https://www.clinic.example.org'],
       },
       directLineSecret: 'x'.repeat(40),
+      app: {
+        publicUrl: 'https://backcare.clinic.example.org',
+        termsUrl: '/terms',
+        description: 'Back care from Riverside',
+        fullDescription: 'Riley answers questions about lower back pain.',
+      },
     });
   });
 
@@ -73,6 +83,8 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, /^PORT must be a whole number/],
     [{ PORT: '80.5' }, /^PORT must be a whole number/],
     [{ STORAGE: 'mongo' }, /^STORAGE must be one of sqlite, memory \(got "mongo"\)$/],
+    [{ PUBLIC_URL: 'http://backcare.example' }, /^PUBLIC_URL must be the https origin/],
+    [{ APP_DESCRIPTION: 'x'.repeat(81) }, /^APP_DESCRIPTION /],
     [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL must be one of/],
     [{ MicrosoftAppType: 'Tenantless' }, /^MicrosoftAppType must be one of MultiTenant, SingleTenant, UserAssignedMSI/],
     [{ MicrosoftAppId: 'app' }, /^MicrosoftAppPassword must be set when MicrosoftAppId is set/],

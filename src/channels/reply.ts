@@ -1,4 +1,4 @@
-import { ActionTypes, CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { ActionTypes, CardFactory, Channels, MessageFactory, type Activity } from 'botbuilder';
 import { supportsCardActions, supportsSuggestedActions } from 'botbuilder-dialogs';
 
 /**
@@ -21,15 +21,35 @@ const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator']);
 /** What the card under urgent advice says: a label, not advice (the advice is the message). */
 const URGENT_HEADING = 'This needs attention now';
 
+/**
+ * Teams shows at most three suggested actions (in every scope; the rest are dropped) and six buttons on a card;
+ * botbuilder's own tables predate the first and allow fifty of the second.
+ */
+const TEAMS_SUGGESTED_ACTIONS = 3;
+const TEAMS_CARD_BUTTONS = 6;
+
+function showsSuggestedActions(channelId: string, count: number): boolean {
+  return channelId === Channels.Msteams ? count <= TEAMS_SUGGESTED_ACTIONS : supportsSuggestedActions(channelId, count);
+}
+
+function showsCardButtons(channelId: string, count: number): boolean {
+  return channelId === Channels.Msteams ? count <= TEAMS_CARD_BUTTONS : supportsCardActions(channelId, count);
+}
+
+/** Whether this many actions are shown as buttons of some kind on the channel (otherwise they are listed as text). */
+export function showsButtons(channelId: string, count: number): boolean {
+  return showsSuggestedActions(channelId, count) || showsCardButtons(channelId, count);
+}
+
 export function renderReply(reply: Reply, channelId: string): Partial<Activity> {
   if (reply.urgent && CARD_CHANNELS.has(channelId)) return urgentCard(reply, reply.urgent);
   const actions = reply.actions ?? [];
-  const plain = !supportsSuggestedActions(channelId) && !supportsCardActions(channelId);
+  const plain = !showsButtons(channelId, 1);
   if (actions.length === 0) return MessageFactory.text(plain ? withoutEmphasis(reply.text) : reply.text);
-  if (supportsSuggestedActions(channelId, actions.length)) {
+  if (showsSuggestedActions(channelId, actions.length)) {
     return { ...MessageFactory.suggestedActions(actions, reply.text), textFormat: 'markdown' };
   }
-  if (supportsCardActions(channelId, actions.length)) {
+  if (showsCardButtons(channelId, actions.length)) {
     // Teams and Slack do not show suggested actions everywhere, but they do show card buttons.
     const buttons = actions.map((title) => ({ type: ActionTypes.ImBack, title, value: title }));
     return {

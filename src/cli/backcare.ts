@@ -3,6 +3,7 @@ import { KnowledgeError } from '../kb/loadKnowledge';
 import { matchCommand, validateCommand } from './kbCommands';
 import { isParseKind, PARSE_KINDS, parseCommand } from './parseCommand';
 import { buildModelsCommand, crossValidateCommand, evalTopicsCommand, evalTriageCommand } from './modelsCommand';
+import { teamsPackageCommand } from './teamsCommand';
 import { triageCommand } from './triageCommand';
 
 const USAGE = `usage: backcare <command>
@@ -21,6 +22,8 @@ const USAGE = `usage: backcare <command>
   parse duration ["text"]
                        print how many days the pain has lasted and its band, as JSON (no text: stdin)
   chat                 talk to the bot in this terminal
+  teams package [FILE] write the Teams app package (a zip to upload in Teams) for this configuration;
+                       FILE defaults to backcare-teams.zip
 
 Configuration comes from the environment and .env, as for the server (see .env.example).`;
 
@@ -47,6 +50,8 @@ export async function main(args: string[]): Promise<number> {
       console.error(`backcare: parse needs a kind, one of ${PARSE_KINDS.join(', ')}${got}\n\n${USAGE}`);
       return 2;
     }
+    if (command === 'teams' && subcommand === 'package' && rest.length <= 1)
+      return await teamsPackageCommand(config, rest[0]);
     if (command === 'chat' && subcommand === undefined) {
       const { chatCommand } = await import('./chatCommand');
       return await chatCommand(config);

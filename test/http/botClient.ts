@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import type { Activity } from 'botbuilder';
 import type { App } from '../../src/app';
 
@@ -34,4 +35,33 @@ export async function post(
   });
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : undefined };
+}
+
+/** A stand-in for the Bot Framework channel service: records what the bot posts to the conversation. */
+export async function fakeChannel(): Promise<{ server: Server; url: string; received: Partial<Activity>[] }> {
+  const received: Partial<Activity>[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      if (req.method === 'POST' && req.url?.startsWith('/v3/conversations/')) received.push(JSON.parse(body));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `reply-${received.length}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { server, url: `http://127.0.0.1:${port}`, received };
+}
+
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

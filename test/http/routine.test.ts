@@ -1,12 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { parse, stringify } from 'yaml';
 import { createApp } from '../../src/app';
 import { KNOWLEDGE_DIR, silentLogger, testConfig } from '../helpers';
-import { activity, post, start } from './botClient';
+import { activity, fakeChannel, post, start, until } from './botClient';
 
 const texts = (replies: Partial<Activity>[]) => replies.map((reply) => reply.text ?? '').join('\n');
 
@@ -39,31 +38,6 @@ describe('routine walkthrough over HTTP', () => {
     }
   });
 });
-
-/** A stand-in for the Bot Framework channel service: records what the bot posts to the conversation. */
-async function fakeChannel(): Promise<{ server: Server; url: string; received: Partial<Activity>[] }> {
-  const received: Partial<Activity>[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      if (req.method === 'POST' && req.url?.startsWith('/v3/conversations/')) received.push(JSON.parse(body));
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `reply-${received.length}` }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return { server, url: `http://127.0.0.1:${port}`, received };
-}
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('holds counted with a message after the turn', () => {
   let dir: string;

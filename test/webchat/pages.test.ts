@@ -10,6 +10,7 @@ import {
   scriptJson,
 } from '../../src/channels/webChat/chatPage';
 import { embedScript } from '../../src/channels/webChat/embedScript';
+import { brandMarkSvg } from '../../src/channels/brandMark';
 
 const STATIC_DIR = join(__dirname, '../../src/channels/webChat/static');
 
@@ -218,9 +219,22 @@ describe('static files', () => {
     expect(source).toContain("'/tokens/refresh'");
     expect(source).not.toMatch(/console\.log/);
   });
+});
 
-  it('avatar.svg has a title', () => {
-    const svg = readFileSync(join(STATIC_DIR, 'avatar.svg'), 'utf8');
-    expect(svg).toMatch(/<title[^>]*>BackCare<\/title>/);
+describe('brandMarkSvg', () => {
+  it('draws the avatar in the accent colour, titled with the bot name, with a glyph that contrasts', () => {
+    const maroon = brandMarkSvg({ accentColor: '#7a1f3d', title: 'Spine <Help>', background: 'circle', size: 64 });
+    expect(maroon).toContain('<circle cx="32" cy="32" r="32" fill="#7a1f3d"/>');
+    expect(maroon).toMatch(/<title[^>]*>Spine &lt;Help&gt;<\/title>/);
+    expect(maroon).toContain('<g fill="#ffffff">');
+    expect(brandMarkSvg({ accentColor: '#ffe14d', title: 'B', background: 'square', size: 192 })).toContain(
+      '<g fill="#000000">',
+    );
+  });
+
+  it('draws the outline alone in white on transparent', () => {
+    const outline = brandMarkSvg({ accentColor: '#7a1f3d', title: 'B', background: 'none', size: 32 });
+    expect(outline).not.toMatch(/<circle|<rect width="64"|#7a1f3d/);
+    expect(outline).toContain('<g fill="#ffffff">');
   });
 });

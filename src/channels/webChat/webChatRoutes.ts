@@ -8,6 +8,7 @@ import { requestOrigin } from '../../http/requestTarget';
 import type { Topic } from '../../kb/loadKnowledge';
 import type { Logger } from '../../logger';
 import { PROJECT_ROOT } from '../../paths';
+import { brandMarkSvg } from '../brandMark';
 import type { Branding } from './branding';
 import { chatPageHtml } from './chatPage';
 import { embedScript } from './embedScript';
@@ -22,7 +23,8 @@ export interface WebChatOptions {
 }
 
 interface StaticFile {
-  path: string;
+  /** Read from here, unless the body is made by the server. */
+  path?: string;
   type: string;
   cacheSeconds: number;
   /** Read, and compressed, on first request, then kept: start-up does not pay for the 4 MB Web Chat bundle. */
@@ -43,10 +45,11 @@ export function registerWebChat(server: Server, options: WebChatOptions): void {
     ['webchat.js', { path: webChatBundle(), type: 'application/javascript; charset=utf-8', cacheSeconds: 86_400 }],
     ['chat.js', staticFile('chat.js', 'application/javascript; charset=utf-8')],
     ['chat.css', staticFile('chat.css', 'text/css; charset=utf-8')],
-    ['avatar.svg', staticFile('avatar.svg', 'image/svg+xml')],
+    ['avatar.svg', avatar(options.branding)],
   ]);
   // A missing file is an installation fault: say so at start-up, not to the first visitor.
-  for (const file of files.values()) if (!existsSync(file.path)) throw new Error(`web chat file missing: ${file.path}`);
+  for (const { path } of files.values())
+    if (path !== undefined && !existsSync(path)) throw new Error(`web chat file missing: ${path}`);
   const frameAncestors = ["'self'", ...options.allowedOrigins].join(' ');
   const pageHeaders = {
     'Content-Type': 'text/html; charset=utf-8',
@@ -103,11 +106,22 @@ function sendStatic(req: Request, res: Response, file: StaticFile): void {
     'X-Content-Type-Options': 'nosniff',
     Vary: 'Accept-Encoding',
   };
-  file.body ??= readFileSync(file.path);
+  file.body ??= readFileSync(file.path!);
   if (/\bgzip\b/.test(req.header('accept-encoding') ?? '') && file.body.length > 1024) {
     file.gzipped ??= gzipSync(file.body);
     res.sendRaw(200, file.gzipped, { ...headers, 'Content-Encoding': 'gzip' });
   } else res.sendRaw(200, file.body, headers);
+}
+
+/** The default avatar: the brand mark in the clinic's accent colour. */
+function avatar(branding: Branding): StaticFile {
+  const svg = brandMarkSvg({
+    accentColor: branding.accentColor,
+    title: branding.botName,
+    background: 'circle',
+    size: 64,
+  });
+  return { type: 'image/svg+xml', cacheSeconds: 3600, body: Buffer.from(svg) };
 }
 
 function staticFile(name: string, type: string): StaticFile {
