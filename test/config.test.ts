@@ -84,6 +84,8 @@ describe('loadConfig', () => {
     [{ PORT: '80.5' }, /^PORT must be a whole number/],
     [{ STORAGE: 'mongo' }, /^STORAGE must be one of sqlite, memory \(got "mongo"\)$/],
     [{ PUBLIC_URL: 'http://backcare.example' }, /^PUBLIC_URL must be the https origin/],
+    [{ SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_SIGNING_SECRET: 'x'.repeat(32) }, /^SLACK_BOT_TOKEN must be/],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1-2-3' }, /^SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must be set together/],
     [{ APP_DESCRIPTION: 'x'.repeat(81) }, /^APP_DESCRIPTION /],
     [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL must be one of/],
     [{ MicrosoftAppType: 'Tenantless' }, /^MicrosoftAppType must be one of MultiTenant, SingleTenant, UserAssignedMSI/],

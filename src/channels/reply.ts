@@ -1,5 +1,6 @@
 import { ActionTypes, CardFactory, Channels, MessageFactory, type Activity } from 'botbuilder';
 import { supportsCardActions, supportsSuggestedActions } from 'botbuilder-dialogs';
+import { slackMessage } from './slack/slackMessage';
 
 /**
  * One content model for every channel: the text, and what the user might
@@ -43,6 +44,11 @@ export function showsButtons(channelId: string, count: number): boolean {
 
 export function renderReply(reply: Reply, channelId: string): Partial<Activity> {
   if (reply.urgent && CARD_CHANNELS.has(channelId)) return urgentCard(reply, reply.urgent);
+  if (channelId === Channels.Slack) {
+    // Through Azure's Slack channel, channelData is sent to Slack as the message itself (mrkdwn and Block Kit).
+    const message = slackMessage(reply);
+    return { ...MessageFactory.text(message.text), ...(message.blocks ? { channelData: message } : {}) };
+  }
   const actions = reply.actions ?? [];
   const plain = !showsButtons(channelId, 1);
   if (actions.length === 0) return MessageFactory.text(plain ? withoutEmphasis(reply.text) : reply.text);

@@ -19,13 +19,32 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
  * empty body is left undefined, for the route to decide.
  */
 export function jsonBody({ maxBytes, maxDepth = DEFAULT_MAX_DEPTH }: JsonBodyLimits): RequestHandler {
+  return boundedBody({
+    maxBytes,
+    types: JSON_TYPE,
+    typeName: 'application/json',
+    parse: (body) => parse(body, maxDepth),
+  });
+}
+
+export interface BoundedBody {
+  maxBytes: number;
+  /** The content types accepted, and how to name them in a refusal. */
+  types: RegExp;
+  typeName: string;
+  /** The body as the route reads it (req.body), or why it is refused with 400. */
+  parse(body: Buffer): Parsed;
+}
+
+/** The same reading for any body a route takes whole: checked type, no compression, bounded size. */
+export function boundedBody({ maxBytes, types, typeName, parse: read }: BoundedBody): RequestHandler {
   return (req: Request, res: Response, next) => {
     const length = Number(req.header('content-length') ?? 0);
     const chunked = req.header('transfer-encoding') !== undefined;
     if (!chunked && !(length > 0)) return next();
 
-    if (!JSON_TYPE.test(req.getContentType())) {
-      return refuse(res, next, 415, 'UnsupportedMediaType', 'the body must be application/json');
+    if (!types.test(req.getContentType())) {
+      return refuse(res, next, 415, 'UnsupportedMediaType', `the body must be ${typeName}`);
     }
     const encoding = req.header('content-encoding');
     if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
@@ -41,7 +60,7 @@ export function jsonBody({ maxBytes, maxDepth = DEFAULT_MAX_DEPTH }: JsonBodyLim
       finished = true;
       req.removeListener('data', onData);
       if (failure) return refuse(res, next, failure.status, failure.code, failure.message);
-      const parsed = parse(Buffer.concat(chunks, received), maxDepth);
+      const parsed = read(Buffer.concat(chunks, received));
       if (!parsed.ok) return refuse(res, next, 400, 'BadRequest', parsed.message);
       req.body = parsed.value;
       return next();
@@ -61,7 +80,7 @@ export function jsonBody({ maxBytes, maxDepth = DEFAULT_MAX_DEPTH }: JsonBodyLim
   };
 }
 
-type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
+export type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
 
 function parse(body: Buffer, maxDepth: number): Parsed {
   let value: unknown;

@@ -6,6 +6,7 @@ import { parse, stringify } from 'yaml';
 import { createApp } from '../../src/app';
 import { KNOWLEDGE_DIR, silentLogger, testConfig } from '../helpers';
 import { activity, fakeChannel, post, start, until } from './botClient';
+import { directMessage, fakeSlackApi, postEvent, SLACK_ENV } from './slackClient';
 
 const texts = (replies: Partial<Activity>[]) => replies.map((reply) => reply.text ?? '').join('\n');
 
@@ -111,6 +112,28 @@ describe('holds counted with a message after the turn', () => {
       );
     } finally {
       await app.close();
+    }
+  });
+
+  it('counts a hold in Slack too, through the Slack app this server serves', async () => {
+    const slack = await fakeSlackApi();
+    const app = createApp(testConfig({ KNOWLEDGE_DIR: dir, ...SLACK_ENV }), {
+      logger: silentLogger,
+      slackApiUrl: slack.apiUrl,
+    });
+    const base = await start(app);
+    const said = () => slack.posts.map((posted) => posted.text);
+    try {
+      for (const text of ['walk me through the knee to chest stretch', 'start', 'next']) {
+        const before = slack.posts.length;
+        await postEvent(base, directMessage(text, 'D0HOLD'));
+        await until(() => slack.posts.length > before, `an answer to "${text}"`);
+      }
+      expect(said().at(-1)).toMatch(/Step 2 of 5/);
+      await until(() => said().some((text) => /That's 1 second: well done/.test(text)), 'the end of the hold');
+    } finally {
+      await app.close();
+      slack.server.close();
     }
   });
 });
