@@ -48,8 +48,12 @@ export class ConversationRouter {
   async welcome(context: TurnContext): Promise<void> {
     if (isSharedConversation(context.activity))
       return send(context, this.replies.groupWelcome(context.activity.channelId));
-    const { painHistory } = await this.profile.get(context, {});
-    if (!painHistory?.length) return send(context, this.replies.welcome());
+    const { painHistory, assessmentProgress, routineProgress } = await this.profile.get(context, {});
+    if (!painHistory?.length) {
+      if (assessmentProgress) return send(context, this.replies.welcomeBackToUnfinished('assessment'));
+      if (routineProgress) return send(context, this.replies.welcomeBackToUnfinished('routine'));
+      return send(context, this.replies.welcome());
+    }
     const dc = await this.dialogs.createContext(context);
     await dc.beginDialog(MAIN_DIALOG, { checkIn: true } satisfies MainDialogOptions);
   }

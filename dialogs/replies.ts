@@ -71,6 +71,15 @@ export class Replies {
     return ` [Open a private chat with ${this.botName}](https://teams.microsoft.com/l/chat/0/0?users=28:${this.appId})`;
   }
 
+  /** A returning person with something unfinished: where "continue" takes them. */
+  welcomeBackToUnfinished(what: 'assessment' | 'routine'): Reply {
+    const unfinished = what === 'assessment' ? 'the questions for your personal plan' : 'a walkthrough';
+    return {
+      text: `Welcome back! You were part-way through ${unfinished}. Say **continue** to pick up where you left off, or ask me anything.`,
+      actions: ['Continue', ...this.titles(STARTER_TOPICS.slice(0, 2))],
+    };
+  }
+
   welcomeBack(last: PainRecord): Reply {
     return {
       text: `Welcome back! Last time, on ${longDate(last.date)}, your pain was ${last.score}/10. How is it today, from 0 to 10?`,
@@ -339,7 +348,10 @@ export class Replies {
   }
 
   forgotten(): Reply {
-    return { text: "Done. I've deleted everything I had stored about you. If you write again, we start fresh." };
+    return {
+      text: "Done. I've deleted everything I had stored about you. If you write again, we start fresh.",
+      forgetDevice: true,
+    };
   }
 
   keptData(): Reply {

@@ -50,3 +50,27 @@ export function botConversation(
 
 /** For TestAdapter.assertReply: the reply's text matches. */
 export const says = (pattern: RegExp) => (activity: Partial<Activity>) => expect(activity.text).toMatch(pattern);
+
+/**
+ * The plan card's items, in order: each is a button that opens what to do and why (Action.ShowCard). Text lines of
+ * the whole card, item titles included, for matching.
+ */
+export function planCard(activity: Partial<Activity>): { titles: string[]; text: string } {
+  const card = activity.attachments?.[0];
+  if (card?.contentType !== 'application/vnd.microsoft.card.adaptive') throw new Error('not an Adaptive Card');
+  const titles: string[] = [];
+  const lines: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as Record<string, unknown>;
+    if (element.type === 'TextBlock') lines.push(String(element.text));
+    if (element.type === 'Action.ShowCard') {
+      titles.push(String(element.title));
+      lines.push(String(element.title));
+    }
+    Object.values(element).forEach(walk);
+  };
+  walk(card.content);
+  return { titles, text: lines.join('\n') };
+}

@@ -29,29 +29,36 @@ export function renderPlan(plan: Plan, channelId: string, introduction: string):
   return { ...MessageFactory.attachment(card, introduction), textFormat: 'markdown' };
 }
 
+/**
+ * Short enough for a phone screen: each item is one button, its name; why it was chosen and what to do open under
+ * it when it is tapped (Action.ShowCard, shown inline by Web Chat and Teams, and not sent to the bot). Seeing a
+ * physician first stands out on its own. What was left out opens the same way.
+ */
 function planBody(plan: Plan): object[] {
-  const body: object[] = [{ type: 'TextBlock', text: 'Your plan', size: 'Large', weight: 'Bolder', wrap: true }];
-  for (const { heading, items } of planSections(plan)) {
-    const blocks = items.flatMap(itemBlocks);
-    // Seeing a physician first stands out on its own, without a heading.
-    if (items[0].section === 'physician') body.push({ type: 'Container', style: 'attention', items: blocks });
-    else
-      body.push(
-        { type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Medium', spacing: 'Large', wrap: true },
-        ...blocks,
-      );
-  }
-  if (plan.leftOut.length > 0) {
-    body.push({ type: 'TextBlock', text: LEFT_OUT_HEADING, weight: 'Bolder', spacing: 'Large', wrap: true });
-    for (const left of plan.leftOut)
-      body.push({ type: 'TextBlock', text: leftOutLine(left), isSubtle: true, wrap: true, spacing: 'Small' });
-  }
-  return body;
-}
-
-function itemBlocks(item: PlanItem): object[] {
-  return [
-    { type: 'TextBlock', text: `**${item.title}.** ${item.advice}`, wrap: true, spacing: 'Medium' },
-    { type: 'TextBlock', text: `Why: ${item.why}`, isSubtle: true, wrap: true, spacing: 'None' },
+  const body: object[] = [
+    { type: 'TextBlock', text: 'Your plan', size: 'Large', weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', text: 'Tap an item to see what to do and why.', isSubtle: true, wrap: true, spacing: 'None' },
   ];
+  const unfolding = (title: string, detail: object[]) => ({
+    type: 'ActionSet',
+    spacing: 'Small',
+    actions: [{ type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', body: detail } }],
+  });
+  const item = (planItem: PlanItem) =>
+    unfolding(planItem.title, [
+      { type: 'TextBlock', text: planItem.advice, wrap: true },
+      { type: 'TextBlock', text: `Why: ${planItem.why}`, isSubtle: true, wrap: true, spacing: 'Small' },
+    ]);
+  for (const { items } of planSections(plan)) {
+    if (items[0].section === 'physician') body.push({ type: 'Container', style: 'attention', items: items.map(item) });
+    else body.push(...items.map(item));
+  }
+  if (plan.leftOut.length > 0)
+    body.push(
+      unfolding(
+        LEFT_OUT_HEADING,
+        plan.leftOut.map((left) => ({ type: 'TextBlock', text: leftOutLine(left), isSubtle: true, wrap: true })),
+      ),
+    );
+  return body;
 }

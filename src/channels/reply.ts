@@ -14,6 +14,8 @@ export interface Reply {
   actionsIntro?: string;
   /** Urgent advice: shown apart from ordinary answers where the channel allows it, with a button to call. */
   urgent?: { call?: { label: string; phone: string } };
+  /** Everything about the person was deleted: the web chat forgets them on the device too. */
+  forgetDevice?: boolean;
 }
 
 /** Channels that show Adaptive Cards (and tel: links in them). */
@@ -43,6 +45,14 @@ export function showsButtons(channelId: string, count: number): boolean {
 }
 
 export function renderReply(reply: Reply, channelId: string): Partial<Activity> {
+  const activity = renderFor(reply, channelId);
+  // Read by this server's chat page (chat.js), which is the only Direct Line client that keeps a visitor.
+  if (reply.forgetDevice && channelId === Channels.Directline)
+    activity.channelData = { ...(activity.channelData as object | undefined), backcare: { forgetDevice: true } };
+  return activity;
+}
+
+function renderFor(reply: Reply, channelId: string): Partial<Activity> {
   if (reply.urgent && CARD_CHANNELS.has(channelId)) return urgentCard(reply, reply.urgent);
   if (channelId === Channels.Slack) {
     // Through Azure's Slack channel, channelData is sent to Slack as the message itself (mrkdwn and Block Kit).

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { createApp, type App } from '../../src/app';
 import { silentLogger, testConfig } from '../helpers';
 import { describeInBrowser, launchChromium, screenshotPath } from './chromium';
@@ -39,9 +39,52 @@ async function clinicSite(botBase: () => string): Promise<{ server: Server; url:
   return { server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
 }
 
+/** The bot's server with these settings, a clinic site on another origin that embeds it, and Chromium. */
+async function startBotAndClinic(env: (clinicUrl: string) => NodeJS.ProcessEnv) {
+  let base = '';
+  const clinic = await clinicSite(() => base);
+  const app = createApp(testConfig(env(clinic.url)), { logger: silentLogger });
+  const { port } = await app.listen(0, '127.0.0.1');
+  base = `http://127.0.0.1:${port}`;
+  return { browser: await launchChromium(), app, base, clinic };
+}
+
+async function stopAll(browser: Browser | undefined, app: App | undefined, clinic: { server: Server } | undefined) {
+  await browser?.close();
+  await app?.close();
+  clinic?.server.close();
+}
+
 /** Waits for a bot message containing the text, in the page or the chat frame. */
 async function botSays(where: Page | Frame, text: string | RegExp): Promise<void> {
   await where.locator(BOT_MESSAGE, { hasText: text }).last().waitFor({ timeout: 15_000 });
+}
+
+/** The assessment, answered as someone with a desk job and some stress would, up to the plan being shown. */
+async function answerAssessment(page: Page): Promise<void> {
+  await type(page, 'my back hurts, what should I do?');
+  await botSays(page, 'quick safety check');
+  await tapSuggestion(page, 'No, none of these');
+  await botSays(page, 'How bad is the pain right now');
+  await type(page, 'about a 5');
+  await botSays(page, 'How long have you had this pain');
+  await tapSuggestion(page, 'About 2 weeks');
+  await botSays(page, 'getting better, getting worse');
+  await tapSuggestion(page, 'About the same');
+  await botSays(page, 'hours do you spend sitting');
+  await type(page, '9 to 5');
+  await botSays(page, 'wake up stiff');
+  await tapSuggestion(page, 'Sometimes');
+  await botSays(page, 'mattress old or sagging');
+  await tapSuggestion(page, "No, it's fine");
+  await botSays(page, 'How much stress');
+  await tapSuggestion(page, 'Some');
+  await botSays(page, 'Do you play sport');
+  await tapSuggestion(page, 'Neither');
+  await botSays(page, 'about massage safety');
+  await tapSuggestion(page, 'No');
+  await botSays(page, /Here.s what I understood/);
+  await tapSuggestion(page, 'Yes, show my plan');
 }
 
 async function tapSuggestion(where: Page | Frame, title: string): Promise<void> {
@@ -63,34 +106,30 @@ describeInBrowser('clinic website assistant in Chromium', () => {
 
   beforeAll(async () => {
     // The clinic site's origin must be allowed to frame the chat, so it listens first.
-    clinic = await clinicSite(() => base);
-    app = createApp(
-      testConfig({
-        CLINIC_NAME: 'Riverside Physio',
-        BOT_NAME: 'Riley',
-        WEBCHAT_ORIGINS: clinic.url,
-        EMERGENCY_NUMBER: '999',
-      }),
-      {
-        logger: silentLogger,
-      },
-    );
-    const { port } = await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${port}`;
-    browser = await launchChromium();
+    ({ browser, app, base, clinic } = await startBotAndClinic((clinicUrl) => ({
+      CLINIC_NAME: 'Riverside Physio',
+      BOT_NAME: 'Riley',
+      WEBCHAT_ORIGINS: clinicUrl,
+      EMERGENCY_NUMBER: '999',
+    })));
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    clinic?.server.close();
-  });
+  afterAll(() => stopAll(browser, app, clinic));
 
   async function openPage(viewport = { width: 1100, height: 800 }): Promise<Page> {
     const page = await browser.newPage({ viewport });
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
+    return page;
+  }
+
+  const PHONE = { width: 360, height: 740 };
+
+  /** The chat page, opened and welcomed. */
+  async function openChat(viewport?: { width: number; height: number }): Promise<Page> {
+    const page = await openPage(viewport);
+    await page.goto(base);
+    await botSays(page, /Hi, I.m Riley/);
     return page;
   }
 
@@ -104,29 +143,7 @@ describeInBrowser('clinic website assistant in Chromium', () => {
     await type(page, 'what is hot stone massage?');
     await botSays(page, /stones/);
 
-    await type(page, 'my back hurts, what should I do?');
-    await botSays(page, 'quick safety check');
-    await tapSuggestion(page, 'No, none of these');
-    await botSays(page, 'How bad is the pain right now');
-    await type(page, 'about a 5');
-    await botSays(page, 'How long have you had this pain');
-    await tapSuggestion(page, 'About 2 weeks');
-    await botSays(page, 'getting better, getting worse');
-    await tapSuggestion(page, 'About the same');
-    await botSays(page, 'hours do you spend sitting');
-    await type(page, '9 to 5');
-    await botSays(page, 'wake up stiff');
-    await tapSuggestion(page, 'Sometimes');
-    await botSays(page, 'mattress old or sagging');
-    await tapSuggestion(page, "No, it's fine");
-    await botSays(page, 'How much stress');
-    await tapSuggestion(page, 'Some');
-    await botSays(page, 'Do you play sport');
-    await tapSuggestion(page, 'Neither');
-    await botSays(page, 'about massage safety');
-    await tapSuggestion(page, 'No');
-    await botSays(page, /Here.s what I understood/);
-    await tapSuggestion(page, 'Yes, show my plan');
+    await answerAssessment(page);
 
     const card = page.locator('.ac-adaptiveCard', { hasText: 'Your plan' }).last();
     await card.waitFor({ timeout: 15_000 });
@@ -223,10 +240,89 @@ describeInBrowser('clinic website assistant in Chromium', () => {
     await page.close();
   });
 
+  it('fits the plan on a phone: one line an item, what to do and why opening when it is tapped', async () => {
+    const page = await openChat(PHONE);
+    await answerAssessment(page);
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'Your plan' }).last();
+    await card.waitFor({ timeout: 15_000 });
+    const height = (await card.boundingBox())!.height;
+    expect(height).toBeLessThanOrEqual(740);
+    // The next steps under it say their whole label.
+    const cut = await cutOff(card.locator('.ac-pushButton'), 360);
+    expect(cut).toEqual([]);
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('9-phone-plan') });
+
+    const advice = card.getByText(/Stand up, walk or stretch every 30 to 60 minutes/);
+    await expect(advice.isVisible()).resolves.toBe(false);
+    await card.locator('.ac-pushButton', { hasText: 'Breaks from sitting' }).click();
+    await advice.waitFor({ state: 'visible' });
+    await page.screenshot({ path: screenshotPath('9b-phone-plan-item-open') });
+    await page.close();
+  });
+
+  it('shows every button label whole on a phone: long labels wrap instead of being cut', async () => {
+    const page = await openChat(PHONE);
+    const labels = page.locator('.webchat__suggested-action__text');
+    await labels.first().waitFor();
+    const clipped = await cutOff(labels, 360);
+    expect(clipped).toEqual([]);
+    await expect(labels.filter({ hasText: /physiotherapist/ }).count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('7-phone-buttons') });
+    await page.close();
+  });
+
+  it('remembers the visitor on the device: a new tab another time carries on where they stopped, and "forget me" ends it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    const first = await context.newPage();
+    await first.goto(base);
+    await botSays(first, /Hi, I.m Riley/);
+    await type(first, 'my back hurts, what should I do?');
+    await botSays(first, 'quick safety check');
+    await tapSuggestion(first, 'No, none of these');
+    await botSays(first, 'How bad is the pain right now');
+    await type(first, '6');
+    await botSays(first, 'How long have you had this pain');
+    await first.close();
+
+    const later = await context.newPage();
+    await later.goto(base);
+    await botSays(later, /Welcome back! You were part-way through the questions/);
+    await type(later, 'continue');
+    await botSays(later, 'How long have you had this pain');
+
+    await type(later, 'forget me');
+    await botSays(later, /Delete it\?/);
+    await tapSuggestion(later, 'Yes');
+    await botSays(later, /deleted everything/);
+    await expect(later.evaluate(() => localStorage.getItem('backcare.visitor'))).resolves.toBeNull();
+    const fresh = await context.newPage();
+    await fresh.goto(base);
+    await botSays(fresh, /Hi, I.m Riley/);
+    await context.close();
+  });
+
   it('logged no errors in the browser console', () => {
     expect(consoleErrors).toEqual([]);
   });
 });
+
+/** The texts of elements whose label does not fit: cut off inside (an ellipsis), or past the screen's right edge. */
+function cutOff(elements: Locator, screenWidth: number): Promise<(string | null)[]> {
+  return elements.evaluateAll(
+    (found, width) =>
+      found
+        .filter(
+          (element) =>
+            element.getBoundingClientRect().right > width + 1 ||
+            [element, ...Array.from(element.querySelectorAll('*'))].some(
+              (part) => part.scrollWidth > part.clientWidth + 1,
+            ),
+        )
+        .map((element) => element.textContent),
+    screenWidth,
+  );
+}
 
 /** Retries an assertion for a few seconds: the panel opens and closes through messages between frames. */
 async function eventually(assertion: () => Promise<void>): Promise<void> {
@@ -248,3 +344,36 @@ async function chatFrame(page: Page): Promise<Frame> {
   }
   throw new Error('the chat frame did not load');
 }
+
+describeInBrowser('the embed with default settings, on a maroon brand', () => {
+  let browser: Browser;
+  let app: App;
+  let base: string;
+  let clinic: { server: Server; url: string };
+
+  beforeAll(async () => {
+    // Nothing set but the brand colour: no WEBCHAT_ORIGINS, no names, no avatar.
+    ({ browser, app, base, clinic } = await startBotAndClinic(() => ({ ACCENT_COLOR: '#7a1f3d' })));
+  });
+  afterAll(() => stopAll(browser, app, clinic));
+
+  it('opens a working chat on a clinic site, with the avatar and bubbles in the brand colour', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+    await page.goto(clinic.url);
+    await page.getByRole('button', { name: 'Open chat with BackCare' }).click();
+    const frame = await chatFrame(page);
+    await botSays(frame, /Hi, I.m BackCare/);
+    await type(frame, 'how often should I get a massage');
+    await botSays(frame, /two weeks/);
+
+    const userBubble = frame.locator('.webchat__bubble--from-user .webchat__bubble__content').last();
+    await expect(userBubble.evaluate((element) => getComputedStyle(element).backgroundColor)).resolves.toBe(
+      'rgb(122, 31, 61)',
+    );
+    const avatar = await (await fetch(`${base}/webchat/avatar.svg`)).text();
+    expect(avatar).toContain('fill="#7a1f3d"');
+    await frame.locator('img[src="/webchat/avatar.svg"]').first().waitFor();
+    await page.screenshot({ path: screenshotPath('8-default-embed-maroon') });
+    await page.close();
+  });
+});

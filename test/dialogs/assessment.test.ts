@@ -1,26 +1,12 @@
 import { ActivityTypes, MemoryStorage, type Activity, type TestAdapter, type TestFlow } from 'botbuilder';
-import { botConversation, says } from '../helpers';
+import { botConversation, planCard, says } from '../helpers';
 
 type Step = TestFlow;
 type Check = (activity: Partial<Activity>) => void;
 
 const actionsOf = (activity: Partial<Activity>) => (activity.suggestedActions?.actions ?? []).map((a) => a.title);
 /** Every text block of an Adaptive Card reply. */
-const cardText = (activity: Partial<Activity>) => {
-  const card = activity.attachments?.[0];
-  expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
-  const texts: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const element = node as Record<string, unknown>;
-      if (element.type === 'TextBlock') texts.push(String(element.text));
-      Object.values(element).forEach(walk);
-    }
-  };
-  walk(card?.content);
-  return texts.join('\n');
-};
+const cardText = (activity: Partial<Activity>) => planCard(activity).text;
 
 const CHECKLIST = /quick safety check/;
 const SEVERITY = /How bad is the pain right now/;

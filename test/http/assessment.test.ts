@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { createApp, type App } from '../../src/app';
 import { buildPlan } from '../../src/plan/buildPlan';
-import { silentLogger, testConfig } from '../helpers';
+import { planCard, silentLogger, testConfig } from '../helpers';
 import { activity, post, start } from './botClient';
 
 /** What the user answers, and what those answers mean for the plan rules. */
@@ -26,15 +26,6 @@ const SCRIPT: [string, RegExp][] = [
 const texts = (replies: Partial<Activity>[]) => replies.map((reply) => reply.text ?? '').join('\n');
 
 /** The card's text blocks, in order. */
-function cardTexts(reply: Partial<Activity>): string[] {
-  const body = (reply.attachments?.[0].content as { body: { type: string; text?: string; items?: unknown[] }[] }).body;
-  return body.flatMap((element) =>
-    element.type === 'Container'
-      ? (element.items as { text: string }[]).map((item) => item.text)
-      : [element.text ?? ''],
-  );
-}
-
 describe('assessment over HTTP', () => {
   let dir: string;
   beforeAll(() => {
@@ -69,9 +60,7 @@ describe('assessment over HTTP', () => {
         massageCautions: 'no',
         durationBand: 'subacute',
       });
-      const titles = cardTexts(planReply)
-        .filter((text) => text.startsWith('**'))
-        .map((text) => /^\*\*(.+?)\.\*\*/.exec(text)![1]);
+      const { titles } = planCard(planReply);
       expect(titles).toEqual(expected.items.map((item) => item.title));
       expect(titles).toContain('Hot stone massage');
     } finally {

@@ -68,6 +68,27 @@ describe('self-hosted Direct Line', () => {
     throw new Error(`not found in ${JSON.stringify(seen.map((activity) => activity.text))}`);
   }
 
+  it('keeps a returning device the same visitor in a new conversation, from a credential only this server signs', async () => {
+    const userOf = (token: string) => new DirectLineTokens(SECRET).check(token);
+    const first = await call('POST', '/v3/directline/tokens/generate');
+    expect(typeof first.json.visitor).toBe('string');
+    const again = await call('POST', '/v3/directline/tokens/generate', undefined, { visitor: first.json.visitor });
+    expect(again.status).toBe(200);
+    expect(again.json.conversationId).not.toBe(first.json.conversationId);
+    const [before, after] = [userOf(first.json.token), userOf(again.json.token)];
+    expect(before.ok && after.ok && before.claims.userId === after.claims.userId).toBe(true);
+
+    // Signed elsewhere, or a conversation token offered as a visitor credential: a new visitor, not that user.
+    const forged = new DirectLineTokens('another-secret-that-is-long-enough-too').issueVisitor(
+      before.ok ? before.claims.userId : '',
+    );
+    for (const visitor of [forged, first.json.token, 'not-a-credential']) {
+      const other = await call('POST', '/v3/directline/tokens/generate', undefined, { visitor });
+      const claims = userOf(other.json.token);
+      expect(claims.ok && before.ok && claims.claims.userId !== before.claims.userId).toBe(true);
+    }
+  });
+
   it('starts a conversation with a welcome, takes a message, and returns replies after the watermark', async () => {
     const session = await newSession();
     const started = await call('POST', '/v3/directline/conversations', session.token, { user: { id: 'someone-else' } });

@@ -8,7 +8,9 @@ import {
   fakeSlackApi,
   postEvent,
   SLACK_ENV,
+  sendTap,
   slackHeaders,
+  tapBody,
   tapButton,
   type SlackPost,
 } from './slackClient';
@@ -85,12 +87,28 @@ describe('the Slack app, without Azure', () => {
     expect(slack.posts.at(-1)!.text).not.toMatch(/can't help/i);
   });
 
+  it('refuses the same signed button tap sent again (a replay within the five minutes)', async () => {
+    const body = tapBody('What is Thai massage?', 'D0REPLAY');
+    const headers = slackHeaders(body);
+    expect((await sendTap(base, body, headers)).status).toBe(200);
+    expect((await sendTap(base, body, headers)).status).toBe(401);
+    await until(() => slack.posts.some((posted) => posted.channel === 'D0REPLAY'), 'the answer');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(slack.posts.filter((posted) => posted.channel === 'D0REPLAY')).toHaveLength(1);
+  });
+
   it('runs an event once when Slack sends it again (X-Slack-Retry-Num)', async () => {
     const event = directMessage('what is swedish massage', 'D0RETRY');
     expect((await postEvent(base, event)).status).toBe(200);
     await until(() => slack.posts.some((posted) => posted.channel === 'D0RETRY'), 'the first answer');
-    const retry = await postEvent(base, event, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    // Sent again as it was, and sent again signed anew: both acknowledged (so Slack stops), neither run.
+    const body = JSON.stringify(event);
+    const same = { 'content-type': 'application/json', ...slackHeaders(body) };
+    const retried = { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' };
+    const retry = await fetch(`${base}/api/slack/events`, { method: 'POST', headers: { ...same, ...retried }, body });
     expect(retry.status).toBe(200);
+    const resigned = slackHeaders(body, Math.floor(Date.now() / 1000) + 1);
+    expect((await postEvent(base, event, { ...resigned, ...retried, 'x-slack-retry-num': '2' })).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(slack.posts.filter((posted) => posted.channel === 'D0RETRY')).toHaveLength(1);
   });

@@ -84,8 +84,8 @@ export async function postEvent(base: string, payload: unknown, headers: Record<
   });
 }
 
-/** A tap on one of the app's buttons, as Slack's interactivity posts it (a form with the JSON payload). */
-export async function tapButton(base: string, value: string, channel = 'D0BACKCARE', user = 'U0PATIENT') {
+/** A tap on one of the app's buttons, as Slack's interactivity posts it: a form with the JSON payload. */
+export function tapBody(value: string, channel = 'D0BACKCARE', user = 'U0PATIENT'): string {
   const payload = {
     type: 'block_actions',
     trigger_id: `trigger-${Date.now()}`,
@@ -94,10 +94,16 @@ export async function tapButton(base: string, value: string, channel = 'D0BACKCA
     container: { type: 'message', channel_id: channel },
     actions: [{ type: 'button', action_id: 'backcare_reply_0', value, text: { type: 'plain_text', text: value } }],
   };
-  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** Sends a tap, signed now, or with the given headers (a replay sends the same ones again). */
+export function sendTap(base: string, body: string, headers: Record<string, string> = slackHeaders(body)) {
   return fetch(`${base}/api/slack/interactions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackHeaders(body) },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body,
   });
 }
+
+export const tapButton = (base: string, value: string, channel?: string) => sendTap(base, tapBody(value, channel));

@@ -143,15 +143,22 @@ export class DirectLineServer {
     res.send(204);
   }
 
-  /** A new conversation and visitor: what the chat page calls first. Open to anyone, so limited per address. */
+  /**
+   * A new conversation: what the chat page calls first. Open to anyone, so limited per address. A device that was
+   * here before sends its visitor credential (`{"visitor": "..."}`) and stays the same user; the answer carries the
+   * credential, renewed, for the page to keep.
+   */
   private generate(req: Request, res: Response): void {
     if (!this.allowed(res, this.newConversations.take(address(req)))) return;
+    const { tokens } = this.options;
+    const given = (req.body as { visitor?: unknown } | undefined)?.visitor;
+    const returning = typeof given === 'string' ? tokens.visitorOf(given) : undefined;
     const conversationId = randomBytes(16).toString('base64url');
-    const userId = `dl_${randomBytes(12).toString('base64url')}`;
-    const { token, tokenId, expiresIn } = this.options.tokens.issue(conversationId, userId);
+    const userId = returning ?? `dl_${randomBytes(12).toString('base64url')}`;
+    const { token, tokenId, expiresIn } = tokens.issue(conversationId, userId);
     if (!this.store.create(conversationId, userId, tokenId))
       return sendError(res, 503, 'ServiceUnavailable', 'too many conversations; try again later');
-    res.send(200, session(conversationId, token, expiresIn));
+    res.send(200, { ...session(conversationId, token, expiresIn), visitor: tokens.issueVisitor(userId) });
   }
 
   /** A new token for the same conversation; the one it replaces stops working at once. */

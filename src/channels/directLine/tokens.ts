@@ -14,6 +14,11 @@ export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason
 
 /** Direct Line tokens last 30 minutes; Web Chat refreshes them every 15. */
 export const TOKEN_LIFETIME_SECONDS = 30 * 60;
+/** How long a device is remembered without a visit: each visit renews it. */
+export const VISITOR_LIFETIME_SECONDS = 180 * 24 * 60 * 60;
+const TOKEN_ISSUER = 'backcare-directline';
+/** A visitor credential is signed with the same key but another issuer: neither passes for the other. */
+const VISITOR_ISSUER = 'backcare-visitor';
 
 /**
  * Signed tokens in the JWT format (HS256) Direct Line clients expect, with
@@ -37,7 +42,7 @@ export class DirectLineTokens {
     const tokenId = randomBytes(12).toString('base64url');
     const header = encode({ alg: 'HS256', typ: 'JWT' });
     const payload = encode({
-      iss: 'backcare-directline',
+      iss: TOKEN_ISSUER,
       conv: conversationId,
       user: userId,
       jti: tokenId,
@@ -55,12 +60,11 @@ export class DirectLineTokens {
     const parts = token?.split('.') ?? [];
     if (parts.length !== 3) return { ok: false, reason: 'invalid' };
     const [header, payload, signature] = parts;
-    const expected = Buffer.from(this.sign(`${header}.${payload}`));
-    const given = Buffer.from(signature);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+    if (!this.signedHere(header, payload, signature)) return { ok: false, reason: 'invalid' };
     const claims = decode(payload);
     if (
-      typeof claims?.conv !== 'string' ||
+      claims?.iss !== TOKEN_ISSUER ||
+      typeof claims.conv !== 'string' ||
       typeof claims.user !== 'string' ||
       typeof claims.jti !== 'string' ||
       typeof claims.exp !== 'number'
@@ -71,6 +75,38 @@ export class DirectLineTokens {
       ok: true,
       claims: { conversationId: claims.conv, userId: claims.user, tokenId: claims.jti, expiresAt: claims.exp },
     };
+  }
+
+  /**
+   * What the chat page keeps on the device (localStorage) to be the same visitor in a new tab or on another day: a
+   * new conversation's token is then issued to the same user, whose profile and unfinished assessment are kept.
+   */
+  issueVisitor(userId: string, now = Date.now()): string {
+    const issuedAt = Math.floor(now / 1000);
+    const header = encode({ alg: 'HS256', typ: 'JWT' });
+    const payload = encode({
+      iss: VISITOR_ISSUER,
+      user: userId,
+      iat: issuedAt,
+      exp: issuedAt + VISITOR_LIFETIME_SECONDS,
+    });
+    return `${header}.${payload}.${this.sign(`${header}.${payload}`)}`;
+  }
+
+  /** The user a visitor credential names, if this server signed it and it has not expired. */
+  visitorOf(credential: string | undefined, now = Date.now()): string | undefined {
+    const parts = credential?.split('.') ?? [];
+    if (parts.length !== 3 || !this.signedHere(parts[0], parts[1], parts[2])) return undefined;
+    const claims = decode(parts[1]);
+    if (claims?.iss !== VISITOR_ISSUER || typeof claims.user !== 'string' || typeof claims.exp !== 'number')
+      return undefined;
+    return claims.exp * 1000 > now ? claims.user : undefined;
+  }
+
+  private signedHere(header: string, payload: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(`${header}.${payload}`));
+    const given = Buffer.from(signature);
+    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
   private sign(content: string): string {

@@ -19,6 +19,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 /** Slack retries an event it thinks was not received for up to about an hour; ids are kept longer than that. */
 const REMEMBER_EVENTS_MS = 2 * 60 * 60 * 1000;
 const MAX_REMEMBERED_EVENTS = 10_000;
+/** Slack's replay window: a signature older than this is refused, and one seen within it is a replay. */
+const SIGNATURE_WINDOW_MS = 5 * 60 * 1000;
 
 export interface SlackBridgeOptions {
   bot: { run(context: TurnContext): Promise<void> };
@@ -58,6 +60,8 @@ export class SlackBridge {
   }) => void;
   /** Event ids already taken, with when: a retry of one is dropped. */
   private readonly seenEvents = new Map<string, number>();
+  /** Signatures accepted within the replay window: the same request sent again is refused. */
+  private readonly seenSignatures = new Map<string, number>();
   /** Per conversation, the turn running now: the next message waits for it, so a person's turns never interleave. */
   private readonly queues = new Map<string, Promise<void>>();
 
@@ -78,7 +82,10 @@ export class SlackBridge {
   register(server: Server): void {
     const route = (kind: 'events' | 'interactions') =>
       guarded(this.options.logger, (req: Request, res: Response) => {
-        if (!this.signed(req)) return sendError(res, 401, 'Unauthorized', 'the request is not signed by Slack');
+        // An event carries an id, which is what makes one sent again run once (Slack's retries are signed anew, or
+        // not, within a second); a button tap has none, so the same signed tap again is refused as a replay.
+        if (!this.signed(req, kind === 'interactions'))
+          return sendError(res, 401, 'Unauthorized', 'the request is not signed by Slack');
         return kind === 'events' ? this.event(req, res) : this.interaction(req, res);
       });
     server.post(SLACK_EVENTS_PATH, rawBody(/^application\/json$/i, 'application/json'), route('events'));
@@ -94,25 +101,30 @@ export class SlackBridge {
     while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
   }
 
-  private signed(req: Request): boolean {
+  private signed(req: Request, refuseReplays: boolean): boolean {
+    const signature = req.header('x-slack-signature') ?? '';
     try {
       this.verify({
         signingSecret: this.options.signingSecret,
         body: (req.body as string | undefined) ?? '',
         headers: {
-          'x-slack-signature': req.header('x-slack-signature') ?? '',
+          'x-slack-signature': signature,
           'x-slack-request-timestamp': Number(req.header('x-slack-request-timestamp')),
         },
       });
-      return true;
     } catch (error) {
-      // Why, for the operator; never the body.
-      this.options.logger.warn(
-        { event: 'request_refused', route: req.path(), status: 401, reason: (error as Error).message },
-        'request refused',
-      );
-      return false;
+      return this.refused(req, (error as Error).message);
     }
+    // Bolt refuses what is older than five minutes; within them, the same signature is the same request again.
+    if (refuseReplays && remember(this.seenSignatures, signature, SIGNATURE_WINDOW_MS, MAX_REMEMBERED_EVENTS))
+      return this.refused(req, 'the same signed request was sent before (a replay)');
+    return true;
+  }
+
+  private refused(req: Request, reason: string): false {
+    // Why, for the operator; never the body.
+    this.options.logger.warn({ event: 'request_refused', route: req.path(), status: 401, reason }, 'request refused');
+    return false;
   }
 
   private event(req: Request, res: Response): void {
@@ -123,7 +135,7 @@ export class SlackBridge {
     // Slack wants an answer within three seconds, or it sends the event again: acknowledged first, run after.
     res.send(200);
     if (payload.type !== 'event_callback' || typeof payload.event_id !== 'string') return;
-    if (this.alreadySeen(payload.event_id)) {
+    if (remember(this.seenEvents, payload.event_id, REMEMBER_EVENTS_MS, MAX_REMEMBERED_EVENTS)) {
       this.options.logger.info({ event: 'slack_retry_dropped', retry: req.header('x-slack-retry-num') }, 'retry');
       return;
     }
@@ -153,18 +165,6 @@ export class SlackBridge {
     const channel = payload.channel?.id ?? payload.container?.channel_id;
     if (text === undefined || typeof user !== 'string' || typeof channel !== 'string') return;
     this.toBot({ user, channel, text, id: payload.trigger_id ?? `${Date.now()}` });
-  }
-
-  private alreadySeen(eventId: string): boolean {
-    const now = Date.now();
-    if (this.seenEvents.has(eventId)) return true;
-    this.seenEvents.set(eventId, now);
-    // Oldest first (a Map keeps insertion order): forget what Slack no longer retries, and never more than the cap.
-    for (const [id, at] of this.seenEvents) {
-      if (now - at < REMEMBER_EVENTS_MS && this.seenEvents.size <= MAX_REMEMBERED_EVENTS) break;
-      this.seenEvents.delete(id);
-    }
-    return false;
   }
 
   private toBot({ user, channel, text, id, opened }: FromSlack): void {
@@ -227,6 +227,22 @@ interface SlackInteraction {
   channel?: { id?: unknown };
   container?: { channel_id?: unknown };
   actions?: unknown;
+}
+
+/**
+ * Whether the key was already there (and not older than keepMs); it is added either way. Oldest entries go first
+ * (a Map keeps insertion order): what is past keeping, and anything over the cap.
+ */
+function remember(seen: Map<string, number>, key: string, keepMs: number, cap: number): boolean {
+  const now = Date.now();
+  const at = seen.get(key);
+  const known = at !== undefined && now - at < keepMs;
+  if (!known) seen.set(key, now);
+  for (const [oldest, when] of seen) {
+    if (now - when < keepMs && seen.size <= cap) break;
+    seen.delete(oldest);
+  }
+  return known;
 }
 
 /** The body as received: the signature is over these exact bytes. */

@@ -50,7 +50,10 @@ export function registerWebChat(server: Server, options: WebChatOptions): void {
   // A missing file is an installation fault: say so at start-up, not to the first visitor.
   for (const { path } of files.values())
     if (path !== undefined && !existsSync(path)) throw new Error(`web chat file missing: ${path}`);
-  const frameAncestors = ["'self'", ...options.allowedOrigins].join(' ');
+  // The embed works on any clinic site out of the box: the framed page only talks to this server. Listing sites in
+  // WEBCHAT_ORIGINS limits framing to them.
+  const frameAncestors =
+    options.allowedOrigins.length === 0 ? "'self' https: http:" : ["'self'", ...options.allowedOrigins].join(' ');
   const pageHeaders = {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': 'no-cache',

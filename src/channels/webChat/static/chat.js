@@ -1,11 +1,13 @@
 /* BackCare chat page: connects Microsoft Web Chat (webchat.js, loaded before this file) to our own Direct Line
    endpoint. Plain ES2017 for the browser; no build step. It never logs or stores anything the visitor types. */
-/* global window, document, fetch, sessionStorage, location, setTimeout, setInterval, clearInterval */
+/* global window, document, fetch, sessionStorage, localStorage, location, setTimeout, setInterval, clearInterval */
 'use strict';
 
 (function () {
   var DIRECT_LINE = location.origin + '/v3/directline';
   var STORAGE_KEY = 'backcare.directline';
+  // Kept on the device, across tabs and days: the server's signed word for "the same visitor as before".
+  var VISITOR_KEY = 'backcare.visitor';
   var FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
   // Direct Line's ConnectionStatus values.
   var EXPIRED_TOKEN = 3;
@@ -66,13 +68,38 @@
     });
   }
 
-  /** POSTs to a token endpoint; resolves with { token, conversationId } or rejects with an error carrying .status. */
-  async function requestToken(path, bearer) {
+  function loadVisitor() {
+    return attempt(function () {
+      return localStorage.getItem(VISITOR_KEY);
+    }, null);
+  }
+
+  function saveVisitor(visitor) {
+    attempt(function () {
+      localStorage.setItem(VISITOR_KEY, visitor);
+    });
+  }
+
+  /** After "forget me": this device no longer names the person, and a reload starts a new chat. */
+  function forgetVisitor() {
+    attempt(function () {
+      localStorage.removeItem(VISITOR_KEY);
+    });
+    forgetSession();
+  }
+
+  /**
+   * POSTs to a token endpoint; resolves with { token, conversationId, visitor } or rejects with an error carrying
+   * .status. `body` is sent as JSON when given.
+   */
+  async function requestToken(path, bearer, body) {
     var headers = { Accept: 'application/json' };
     if (bearer) headers.Authorization = 'Bearer ' + bearer;
+    if (body) headers['Content-Type'] = 'application/json';
     var response = await fetch(DIRECT_LINE + path, {
       method: 'POST',
       headers: headers,
+      body: body ? JSON.stringify(body) : undefined,
       credentials: 'same-origin',
       cache: 'no-store',
     });
@@ -81,13 +108,14 @@
       failure.status = response.status;
       throw failure;
     }
-    var body = await response.json();
-    if (!body || typeof body.token !== 'string' || typeof body.conversationId !== 'string') {
+    var answer = await response.json();
+    if (!answer || typeof answer.token !== 'string' || typeof answer.conversationId !== 'string') {
       var invalid = new Error('token response is not a Direct Line token');
       invalid.status = response.status;
       throw invalid;
     }
-    return { token: body.token, conversationId: body.conversationId };
+    if (typeof answer.visitor === 'string') saveVisitor(answer.visitor);
+    return { token: answer.token, conversationId: answer.conversationId };
   }
 
   /**
@@ -106,7 +134,9 @@
         forgetSession();
       }
     }
-    var created = await requestToken('/tokens/generate');
+    // A new conversation, as the same visitor when this device was here before.
+    var visitor = loadVisitor();
+    var created = await requestToken('/tokens/generate', null, visitor ? { visitor: visitor } : null);
     return { token: created.token, conversationId: created.conversationId, reconnect: false };
   }
 
@@ -265,6 +295,7 @@
       window.WebChat.renderWebChat(
         {
           directLine: directLine,
+          store: window.WebChat.createStore({}, forgetOnRequest),
           userID: undefined,
           locale: 'en-GB',
           styleOptions: styleOptions(),
@@ -280,6 +311,18 @@
     } finally {
       starting = false;
     }
+  }
+
+  /** Web Chat store middleware: the bot's "everything deleted" reply says to forget the visitor on this device. */
+  function forgetOnRequest() {
+    return function (next) {
+      return function (action) {
+        var activity = action && action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload.activity;
+        var data = activity && activity.channelData && activity.channelData.backcare;
+        if (data && data.forgetDevice === true) forgetVisitor();
+        return next(action);
+      };
+    };
   }
 
   // Inside the embed bubble: Escape that Web Chat did not use closes the bubble, and the bubble asks for focus when it
