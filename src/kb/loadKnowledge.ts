@@ -250,9 +250,10 @@ function readRedFlags(file: string, report: (message: string) => void): RedFlagR
   if (!rules) return emptyRedFlags();
   rules.categories.forEach((category, c) => {
     category.rules.forEach((rule, r) => {
-      for (const name of 'all' in rule ? rule.all : []) {
-        if (!(name in rules.concepts)) report(`categories.${c}.rules.${r}.all: unknown concept "${name}"`);
-      }
+      if (!('all' in rule)) return;
+      for (const [field, names] of [['all', rule.all] as const, ['unless', rule.unless ?? []] as const])
+        for (const name of names)
+          if (!(name in rules.concepts)) report(`categories.${c}.rules.${r}.${field}: unknown concept "${name}"`);
     });
     checkPlaceholders(category.message, `categories.${c}.message`, report);
     checkPlaceholders(category.now, `categories.${c}.now`, report);

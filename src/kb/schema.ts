@@ -75,7 +75,12 @@ export const redFlagRulesSchema = z.strictObject({
         rules: z
           .array(
             z.union([
-              z.strictObject({ all: z.array(nonEmpty).min(1), within: z.number().int().positive().optional() }),
+              z.strictObject({
+                all: z.array(nonEmpty).min(1),
+                within: z.number().int().positive().optional(),
+                /** Concepts that, mentioned anywhere in the message, mean the rule does not apply ("on a diet"). */
+                unless: z.array(nonEmpty).min(1).optional(),
+              }),
               z.strictObject({ phrases: phraseList.min(1) }),
             ]),
           )

@@ -57,7 +57,7 @@ export class RedFlagDetector {
     id: string;
     level: UrgencyLevel;
     ignorePast: boolean;
-    rules: { phrases: Set<number>; concepts: number[]; within: number }[];
+    rules: { phrases: Set<number>; concepts: number[]; within: number; unless: number[] }[];
   }[];
   /** For each symptom phrase, the concepts (by number) it is a wording of. */
   private readonly conceptsOfPhrase: number[][];
@@ -98,11 +98,12 @@ export class RedFlagDetector {
       ignorePast: category.ignorePast ?? false,
       rules: category.rules.map((rule) =>
         'phrases' in rule
-          ? { phrases: numbers(rule.phrases), concepts: [], within: DEFAULT_WINDOW }
+          ? { phrases: numbers(rule.phrases), concepts: [], within: DEFAULT_WINDOW, unless: [] }
           : {
               phrases: new Set<number>(),
               concepts: rule.all.map((name) => conceptNames.indexOf(name)),
               within: rule.within ?? DEFAULT_WINDOW,
+              unless: (rule.unless ?? []).map((name) => conceptNames.indexOf(name)),
             },
       ),
     }));
@@ -141,7 +142,8 @@ export class RedFlagDetector {
       const found = category.rules.some((rule) =>
         rule.phrases.size > 0
           ? [...rule.phrases].some((phrase) => reported.byPhrase.has(phrase))
-          : allNear(
+          : !rule.unless.some((concept) => reported.byConcept.has(concept)) &&
+            allNear(
               rule.concepts.map((concept) => reported.byConcept.get(concept) ?? []),
               rule.within,
             ),

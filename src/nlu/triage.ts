@@ -1,5 +1,6 @@
 import { recognizeCommand } from './commands';
 import type { LinearModel } from './linearModel';
+import { recognizePause } from './pauseRequest';
 import { RedFlagDetector, type RedFlagRules, type UrgencyLevel } from './redFlags';
 import type { SpellingFixer } from './spelling';
 import { Utterance } from './utterance';
@@ -92,9 +93,11 @@ export class Triage {
   private decide(utterance: Utterance): TriageResult {
     const ruled = this.detector.triage(utterance.text);
     const rule = ruled.urgent ? ruled.category : null;
-    // The assistant's own commands ("skip", "I'd rather not say", "stop") are commands: only a rule can report
-    // in one, and the model is not asked. Read by the model, "rather not say" sounded veiled.
-    if (recognizeCommand(utterance) !== null) return rule ? this.result('report', rule, true) : NONE;
+    // The assistant's own commands ("skip", "I'd rather not say", "stop", "hang on, someone's at the door") are
+    // commands: only a rule can report in one, and the model is not asked. Read by the model, "rather not say"
+    // sounded veiled and "hang on" like hanging.
+    if (recognizeCommand(utterance) !== null || recognizePause(utterance.text) !== null)
+      return rule ? this.result('report', rule, true) : NONE;
 
     const thresholds = this.rules.model;
     const probabilities = this.model.predict(utterance.features);
