@@ -40,6 +40,7 @@ describe('triage on messages written apart from the project', () => {
     ['red-flags-blind-13.jsonl', 0.97, 0.02],
     ['red-flags-blind-14.jsonl', 0.98, 0.01],
     ['red-flags-blind-15.jsonl', 0.97, 0.01],
+    ['red-flags-blind-16.jsonl', 0.98, 0.02],
   ])(
     '%s: catches (reports or asks about) urgent messages and rarely reports a look-alike',
     (name, minCaught, maxReported) => {
