@@ -169,7 +169,7 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
     const titled = this.index.findByTitle(text);
     if (titled) return this.answer(step, titled);
     const request = this.routines.request(text);
-    if ((request || wantsAssessment(text)) && shared) return this.offerPrivateChat(step);
+    if (shared && (request || wantsAssessment(text))) return this.offerPrivateChat(step);
     if (request) {
       const { lastTopicId } = await this.conversationData.get(step.context, {});
       const routine = request.kind === 'named' ? request.routine : lastTopicId && this.routines.forTopic(lastTopicId);

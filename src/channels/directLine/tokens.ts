@@ -40,8 +40,7 @@ export class DirectLineTokens {
   ): { token: string; tokenId: string; expiresIn: number } {
     const issuedAt = Math.floor(now / 1000);
     const tokenId = randomBytes(12).toString('base64url');
-    const header = encode({ alg: 'HS256', typ: 'JWT' });
-    const payload = encode({
+    const token = this.signed({
       iss: TOKEN_ISSUER,
       conv: conversationId,
       user: userId,
@@ -49,19 +48,11 @@ export class DirectLineTokens {
       iat: issuedAt,
       exp: issuedAt + TOKEN_LIFETIME_SECONDS,
     });
-    return {
-      token: `${header}.${payload}.${this.sign(`${header}.${payload}`)}`,
-      tokenId,
-      expiresIn: TOKEN_LIFETIME_SECONDS,
-    };
+    return { token, tokenId, expiresIn: TOKEN_LIFETIME_SECONDS };
   }
 
   check(token: string | undefined, now = Date.now()): TokenCheck {
-    const parts = token?.split('.') ?? [];
-    if (parts.length !== 3) return { ok: false, reason: 'invalid' };
-    const [header, payload, signature] = parts;
-    if (!this.signedHere(header, payload, signature)) return { ok: false, reason: 'invalid' };
-    const claims = decode(payload);
+    const claims = this.verified(token);
     if (
       claims?.iss !== TOKEN_ISSUER ||
       typeof claims.conv !== 'string' ||
@@ -83,30 +74,32 @@ export class DirectLineTokens {
    */
   issueVisitor(userId: string, now = Date.now()): string {
     const issuedAt = Math.floor(now / 1000);
-    const header = encode({ alg: 'HS256', typ: 'JWT' });
-    const payload = encode({
-      iss: VISITOR_ISSUER,
-      user: userId,
-      iat: issuedAt,
-      exp: issuedAt + VISITOR_LIFETIME_SECONDS,
-    });
-    return `${header}.${payload}.${this.sign(`${header}.${payload}`)}`;
+    return this.signed({ iss: VISITOR_ISSUER, user: userId, iat: issuedAt, exp: issuedAt + VISITOR_LIFETIME_SECONDS });
   }
 
   /** The user a visitor credential names, if this server signed it and it has not expired. */
   visitorOf(credential: string | undefined, now = Date.now()): string | undefined {
-    const parts = credential?.split('.') ?? [];
-    if (parts.length !== 3 || !this.signedHere(parts[0], parts[1], parts[2])) return undefined;
-    const claims = decode(parts[1]);
+    const claims = this.verified(credential);
     if (claims?.iss !== VISITOR_ISSUER || typeof claims.user !== 'string' || typeof claims.exp !== 'number')
       return undefined;
     return claims.exp * 1000 > now ? claims.user : undefined;
   }
 
-  private signedHere(header: string, payload: string, signature: string): boolean {
+  /** The claims as a signed JWT (HS256). */
+  private signed(claims: object): string {
+    const content = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
+    return `${content}.${this.sign(content)}`;
+  }
+
+  /** The claims of a JWT this server signed, or undefined for anything else. */
+  private verified(token: string | undefined): Record<string, unknown> | undefined {
+    const parts = token?.split('.') ?? [];
+    if (parts.length !== 3) return undefined;
+    const [header, payload, signature] = parts;
     const expected = Buffer.from(this.sign(`${header}.${payload}`));
     const given = Buffer.from(signature);
-    return given.length === expected.length && timingSafeEqual(given, expected);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    return decode(payload);
   }
 
   private sign(content: string): string {

@@ -53,11 +53,7 @@ interface FromSlack {
 export class SlackBridge {
   private readonly adapter = inProcessAdapter((channel, activity) => this.fromBot(channel, activity));
   private readonly client: WebClient;
-  private readonly verify: (options: {
-    signingSecret: string;
-    body: string;
-    headers: { 'x-slack-signature': string; 'x-slack-request-timestamp': number };
-  }) => void;
+  private readonly verify: (typeof import('@slack/bolt'))['verifySlackRequest'];
   /** Event ids already taken, with when: a retry of one is dropped. */
   private readonly seenEvents = new Map<string, number>();
   /** Signatures accepted within the replay window: the same request sent again is refused. */
