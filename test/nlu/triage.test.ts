@@ -41,6 +41,10 @@ describe('triage on messages written apart from the project', () => {
     ['red-flags-blind-14.jsonl', 0.98, 0.01],
     ['red-flags-blind-15.jsonl', 0.97, 0.01],
     ['red-flags-blind-16.jsonl', 0.98, 0.02],
+    // First contact with the final system: 110/110 (crisis 30/30), none of 80 look-alikes reported.
+    ['red-flags-blind-17.jsonl', 0.99, 0.01],
+    // First contact: 108/110 (crisis 30/30), one of 80 reported (a grandfather's cancer).
+    ['red-flags-blind-18.jsonl', 0.98, 0.02],
   ])(
     '%s: catches (reports or asks about) urgent messages and rarely reports a look-alike',
     (name, minCaught, maxReported) => {
