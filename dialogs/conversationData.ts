@@ -1,3 +1,4 @@
+import type { ReminderRule } from '../src/nlu/reminderRequest';
 /** What the conversation remembers between turns, beside the dialog stack. */
 export interface ConversationData {
   /** The last topic answered, for "tell me more". */
@@ -18,4 +19,6 @@ export interface ConversationData {
   afterUrgent?: string;
   /** The person said the warning sign was a misunderstanding: lifting the hold awaits their yes. */
   pendingClear?: boolean;
+  /** Reminders asked for, waiting for the person's time zone. */
+  pendingReminders?: ReminderRule;
 }

@@ -3,6 +3,7 @@ import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } fro
 import { recognizeCommand, type Command } from '../src/nlu/commands';
 import type { UserProfile } from '../src/plan/profile';
 import type { HoldTimers } from '../src/channels/holdTimers';
+import type { ReminderRequests } from './reminderRequests';
 import { isSharedConversation } from '../src/channels/sharedConversation';
 import { MAX_UNDERSTOOD_CHARS } from '../src/nlu/messageLimits';
 import type { PersonalData } from '../src/state/personalData';
@@ -40,6 +41,7 @@ export class ConversationRouter {
     private readonly holdTimers: HoldTimers,
     /** Reads each message once, for every part of the turn. */
     private readonly index: KnowledgeIndex,
+    private readonly reminderRequests: ReminderRequests,
   ) {
     this.dialogs = new DialogSet(dialogState).add(mainDialog).add(new ForgetMeDialog());
   }
@@ -60,7 +62,7 @@ export class ConversationRouter {
 
   async onMessage(context: TurnContext): Promise<void> {
     // The user has moved on: a hold that was being counted must not announce itself after this message.
-    this.holdTimers.cancel(context);
+    await this.holdTimers.cancel(context);
     const dc = await this.dialogs.createContext(context);
     const screened = await this.safety.screen(context, utteranceOf(context, this.index));
     // Urgent advice comes alone in this turn and replaces whatever was running.
@@ -78,6 +80,11 @@ export class ConversationRouter {
     // Read in full for warning signs above; past this length nothing else reads it (each reader's work is bounded).
     if ((context.activity.text ?? '').length > MAX_UNDERSTOOD_CHARS) {
       await send(context, this.replies.tooLong());
+      if (dc.activeDialog) await dc.repromptDialog();
+      return;
+    }
+    // Reminders are set or stopped whatever is running, which then carries on.
+    if (await this.reminderRequests.handle(context)) {
       if (dc.activeDialog) await dc.repromptDialog();
       return;
     }

@@ -1,6 +1,6 @@
 import type { ConversationState, UserState } from 'botbuilder';
 import type { Config } from '../src/config';
-import { HoldTimers } from '../src/channels/holdTimers';
+import type { HoldTimers } from '../src/channels/holdTimers';
 import { SURE_CONFIDENCE, type KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import { wantsAssessment } from '../src/nlu/assessmentIntent';
 import { recognizeCommand, SMALL_TALK } from '../src/nlu/commands';
@@ -35,12 +35,12 @@ export function createDialogs(
   logger: Logger,
   conversationState: ConversationState,
   userState: UserState,
+  holdTimers: HoldTimers,
 ) {
   const conversationData = conversationState.createProperty<ConversationData>('conversationData');
   const profile = userState.createProperty<UserProfile>('profile');
   const routines = new RoutineFinder(knowledge.routines);
   const replies = new Replies(index, routines, config.webChat.branding, config.microsoftApp.appId);
-  const holdTimers = new HoldTimers(logger);
   const safety = new SafetyScreen(
     triage,
     knowledge.redFlags,
@@ -62,5 +62,5 @@ export function createDialogs(
     new CheckInDialog(profile, replies),
     new RoutineDialog(routines, index, conversationData, profile, replies, holdTimers),
   );
-  return { mainDialog, conversationData, profile, replies, safety, holdTimers };
+  return { mainDialog, conversationData, profile, replies, safety };
 }

@@ -1,3 +1,4 @@
+import type { ReminderRule } from '../src/nlu/reminderRequest';
 import type { Reply } from '../src/channels/reply';
 import type { Branding } from '../src/channels/webChat/branding';
 import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
@@ -113,12 +114,67 @@ export class Replies {
     };
   }
 
+  /** Reminders are set: when, in whose time, and how to stop them. */
+  remindersSet(rule: ReminderRule, timeZone: string, firstAt: number): Reply {
+    const first = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(firstAt);
+    return {
+      text:
+        `Done: I'll remind you to take a stretch break ${describeReminders(rule)} (${timeZone} time), ` +
+        `starting ${first}. Each reminder offers the two-minute desk break. Say **stop reminders** to end them.`,
+    };
+  }
+
+  reminderTimeZone(): Reply {
+    return {
+      text:
+        'Which time zone are you in, so the reminders come at the right hours? Say it like **Europe/London**, ' +
+        '**America/New_York** or **Asia/Kolkata**.',
+    };
+  }
+
+  reminderTimeZoneUnread(): Reply {
+    return {
+      text:
+        "I couldn't read that as a time zone, so I haven't set any reminders. Ask again any time, and say your " +
+        'time zone like **Europe/London**.',
+    };
+  }
+
+  remindersStopped(hadSome: boolean): Reply {
+    return { text: hadSome ? 'Done: no more stretch reminders.' : "You don't have any stretch reminders set." };
+  }
+
+  remindersNotHere(): Reply {
+    return {
+      text:
+        "I can't send reminders here: this chat only lets me answer when you write. In the website chat, Teams " +
+        'or Slack I can.',
+    };
+  }
+
+  /** The reminder itself. */
+  stretchReminder(): Reply {
+    const routine = this.routines.byId('desk-break');
+    const title = routine?.title ?? 'Two-minute desk break';
+    return {
+      text: `Time for a stretch break. Two minutes of gentle movement helps a back that has been sitting still.`,
+      actions: [`Walk me through the ${lowerFirst(title)}`, 'Stop reminders'],
+    };
+  }
+
   /** Everything stored about the user, so "what do you know about me" has a complete answer. */
   whatIKnow(profile: UserProfile): Reply {
     const sections: string[] = [];
     if (profile.answers) {
       sections.push(`**Your answers** (${longDate(profile.assessedOn!)}):\n${describeAnswers(profile.answers)}`);
     }
+    if (profile.reminders)
+      sections.push(`**Stretch reminders:** ${describeReminders(profile.reminders)} (${profile.timeZone} time).`);
     if (profile.plan) sections.push(`**Your plan:** ${profile.plan.items.map((item) => item.title).join('; ')}.`);
     const titleOf = (id: string) => lowerFirst(this.routines.byId(id)?.title ?? id);
     if (profile.painHistory?.length)
@@ -412,4 +468,25 @@ function longDate(isoDate: string): string {
     year: 'numeric',
     timeZone: 'UTC',
   });
+}
+
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "every hour from 09:00 to 17:00, Monday to Friday". */
+function describeReminders({ everyMinutes, fromMinute, toMinute, days }: ReminderRule): string {
+  const every =
+    everyMinutes % 60 === 0
+      ? everyMinutes === 60
+        ? 'every hour'
+        : `every ${everyMinutes / 60} hours`
+      : `every ${everyMinutes} minutes`;
+  const clock = (minute: number) =>
+    `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  const on =
+    days.length === 7
+      ? 'every day'
+      : days.join() === '1,2,3,4,5'
+        ? 'Monday to Friday'
+        : days.map((day) => DAY_NAMES[day]).join(', ');
+  return `${every} from ${clock(fromMinute)} to ${clock(toMinute)}, ${on}`;
 }

@@ -203,7 +203,7 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
 
   /** Stop at once: safety first, recorded, then a gentler option or an ending. */
   private async hurt(dc: DialogContext, state: RoutineState, routine: Routine): Promise<DialogTurnResult> {
-    this.holdTimers.cancel(dc.context);
+    await this.holdTimers.cancel(dc.context);
     await this.recordEnd(dc.context, routine, 'hurt', state.stage === 'step' ? state.step + 1 : undefined);
     const gentler = routine.gentler ? this.finder.byId(routine.gentler) : undefined;
     await send(dc.context, this.say.stopForPain(gentler));
@@ -242,7 +242,7 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
     const countsHold = step.holdSeconds !== undefined && this.holdTimers.canFollowUp(context);
     await send(context, this.say.step(routine, state.step, prefix, countsHold));
     if (countsHold)
-      this.holdTimers.start(
+      await this.holdTimers.start(
         context,
         step.holdSeconds!,
         renderReply(this.say.holdOver(step), context.activity.channelId),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import {
   ConfigurationBotFrameworkAuthentication,
@@ -19,6 +20,8 @@ import { guarded } from './http/guarded';
 import { rejectUnroutableTargets } from './http/requestTarget';
 import type { KnowledgeIndex } from './kb/knowledgeIndex';
 import type { Logger } from './logger';
+import { sharedSecret } from './shared/keyStore';
+import type { SharedServices } from './shared/sharedServices';
 import { VERSION } from './version';
 
 /** A client gets this long to send a whole request (slow senders hold a socket, never the event loop). */
@@ -40,8 +43,12 @@ export interface App {
 
 export interface AppOptions {
   logger: Logger;
+  /** The store replicas share, already open (Redis); unset, the configured local one is opened here. */
+  shared?: SharedServices;
   /** Overrides the configured storage (tests use MemoryStorage). */
   storage?: Storage;
+  /** The clock of scheduled messages (tests move it on). */
+  now?: () => number;
   /**
    * Extra Bot Framework authentication settings (botbuilder's configuration keys, such as
    * ToBotFromChannelOpenIdMetadataUrl): tests point token checks at a key server on loopback.
@@ -54,9 +61,9 @@ export interface AppOptions {
 /** Builds everything without listening, so tests can drive the real server on a loopback port. */
 export function createApp(
   config: Config,
-  { logger, storage, botFrameworkAuthentication, slackApiUrl }: AppOptions,
+  { logger, shared, storage, now, botFrameworkAuthentication, slackApiUrl }: AppOptions,
 ): App {
-  const parts = createBot(config, logger, storage);
+  const parts = createBot(config, logger, { shared, storage, now });
   const { bot, index, onTurnError } = parts;
 
   const { appId, appPassword, appType, tenantId } = config.microsoftApp;
@@ -74,6 +81,7 @@ export function createApp(
     ),
   );
   adapter.onTurnError = onTurnError;
+  parts.proactive.register('botframework', adapter);
 
   const server = restify.createServer({ name: 'backcare', version: VERSION });
   server.server.requestTimeout = REQUEST_TIMEOUT_MS;
@@ -82,7 +90,13 @@ export function createApp(
   server.pre(rejectUnroutableTargets);
   server.pre(draining.track);
 
-  registerMessagesRoute(server, { adapter, run: (context) => bot.run(context), logger });
+  registerMessagesRoute(server, {
+    adapter,
+    run: (context) => bot.run(context),
+    logger,
+    // Without an app id nothing is authenticated: only this machine (the Emulator, tests) may post, unless opened.
+    openToAnyHost: config.microsoftApp.appId !== '' || config.allowUnauthenticated,
+  });
 
   server.get(
     '/healthz',
@@ -98,17 +112,28 @@ export function createApp(
   const directLine = new DirectLineServer({
     bot,
     onTurnError,
-    tokens: new DirectLineTokens(config.directLineSecret),
+    // One key for every replica: DIRECTLINE_SECRET, or a random one the first replica puts in the shared store.
+    tokens: new DirectLineTokens(
+      config.directLineSecret ??
+        sharedSecret(parts.shared.keys, 'directline:secret', () => randomBytes(32).toString('hex')),
+    ),
+    conversations: parts.shared.conversations,
+    limiter: parts.shared.limiter,
+    trustProxy: config.trustProxy,
     allowedOrigins: config.webChat.allowedOrigins,
     logger,
   });
   directLine.register(server);
-  parts.personalData.onForget(({ channelId, userId }) => {
-    if (channelId === 'directline') directLine.forgetUser(userId);
+  parts.proactive.register('directline', directLine.botAdapter);
+  parts.personalData.onForget(async ({ channelId, userId }) => {
+    if (channelId === 'directline') await directLine.forgetUser(userId);
   });
   // A Slack app served here, for clinics that use Slack without Azure (Azure's Slack channel uses /api/messages).
-  const slack = config.slack && new SlackBridge({ bot, onTurnError, ...config.slack, logger, apiUrl: slackApiUrl });
+  const slack =
+    config.slack &&
+    new SlackBridge({ bot, onTurnError, ...config.slack, logger, keys: parts.shared.keys, apiUrl: slackApiUrl });
   slack?.register(server);
+  if (slack) parts.proactive.register('slack', slack.botAdapter);
   registerWebChat(server, {
     branding: config.webChat.branding,
     allowedOrigins: config.webChat.allowedOrigins,
@@ -129,8 +154,7 @@ export function createApp(
     // Running requests are answered; what is left is idle keep-alive connections (or ones past the grace period).
     server.server.closeAllConnections();
     await closed;
-    directLine.close();
-    parts.close();
+    await parts.close();
   };
 
   return {

@@ -2,6 +2,7 @@ import { Channels, TeamsActivityHandler, type ConversationState, type TurnContex
 import { tappedButtonText } from './channels/buttonTaps';
 import { isSharedConversation, mentionsBot, removeBotMention } from './channels/sharedConversation';
 import type { ConversationRouter } from '../dialogs/conversationRouter';
+import type { TurnLocks } from './shared/turnLocks';
 import type { PersonalData } from './state/personalData';
 
 interface WelcomeState {
@@ -19,6 +20,7 @@ export class BackCareBot extends TeamsActivityHandler {
     private readonly userState: UserState,
     router: ConversationRouter,
     private readonly personalData: PersonalData,
+    private readonly turns: TurnLocks,
   ) {
     super();
     const welcome = conversationState.createProperty<WelcomeState>('welcome');
@@ -62,11 +64,20 @@ export class BackCareBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * One turn at a time per conversation and per user (messages sent at once, a poll on another replica): each turn
+   * reads the state the one before it saved.
+   */
   override async run(context: TurnContext): Promise<void> {
-    // Before the turn, so that "forget me" in this very conversation finds it listed.
-    await this.personalData.recordConversation(context);
-    await super.run(context);
-    await this.conversationState.saveChanges(context, false);
-    await this.userState.saveChanges(context, false);
+    const { channelId, conversation, from } = context.activity;
+    const keys = [`conversation:${channelId}:${conversation?.id}`];
+    if (from?.id) keys.push(`user:${channelId}:${from.id}`);
+    await this.turns.run(keys, async () => {
+      // Before the turn, so that "forget me" in this very conversation finds it listed.
+      await this.personalData.recordConversation(context);
+      await super.run(context);
+      await this.conversationState.saveChanges(context, false);
+      await this.userState.saveChanges(context, false);
+    });
   }
 }

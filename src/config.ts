@@ -4,7 +4,7 @@ import type { Branding } from './channels/webChat/branding';
 import { PROJECT_ROOT } from './paths';
 
 export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
-export const STORAGE_KINDS = ['sqlite', 'memory'] as const;
+export const STORAGE_KINDS = ['sqlite', 'memory', 'redis'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export interface Config {
@@ -20,6 +20,12 @@ export interface Config {
   sqlitePath: string;
   /** The SQLite file stops growing here: writes then fail calmly and /healthz says so. Unset: no limit. */
   sqliteMaxMegabytes?: number;
+  /** With STORAGE=redis: where, and the prefix of every key (several deployments can share one Redis). */
+  redis?: { url: string; prefix: string };
+  /** How many proxies in front of this server to believe about the client's address (X-Forwarded-For). */
+  trustProxy: number;
+  /** Without MicrosoftAppId, /api/messages takes activities only from this machine unless this is set. */
+  allowUnauthenticated: boolean;
   knowledgeDir: string;
   /** At debug or trace, logs may contain what users type; never at any other level. */
   logLevel: (typeof LOG_LEVELS)[number];
@@ -89,6 +95,23 @@ const variables = {
   STORAGE: z.enum(STORAGE_KINDS, { error: `must be one of ${STORAGE_KINDS.join(', ')}` }).default('sqlite'),
   SQLITE_PATH: z.string().trim().min(1, 'must not be empty').default('data/backcare.sqlite'),
   SQLITE_MAX_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive('must be above 0').optional(),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL, like redis://localhost:6379')
+    .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[\w.:-]{1,64}$/, 'must be up to 64 letters, digits, dots, dashes, underscores or colons')
+    .default('backcare:'),
+  TRUST_PROXY: z.coerce
+    .number({ error: 'must be the number of proxies in front of the server (0 for none)' })
+    .int('must be a whole number of proxies')
+    .min(0, 'must be 0 or more')
+    .max(10, 'must be at most 10')
+    .default(0),
+  ALLOW_UNAUTHENTICATED: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   KNOWLEDGE_DIR: z.string().trim().min(1, 'must not be empty').default(resolve(PROJECT_ROOT, 'knowledge')),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   // No country is assumed: the defaults say what to do anywhere; a clinic sets its own numbers.
@@ -170,6 +193,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('MicrosoftAppId must be set when MicrosoftAppPassword is set');
   }
 
+  if (v.STORAGE === 'redis' && v.REDIS_URL === undefined)
+    throw new ConfigError('REDIS_URL must be set when STORAGE is redis (for example redis://localhost:6379)');
+
   if ((v.SLACK_BOT_TOKEN === undefined) !== (v.SLACK_SIGNING_SECRET === undefined))
     throw new ConfigError('SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must be set together (both from the Slack app)');
 
@@ -185,6 +211,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage: v.STORAGE,
     sqlitePath: resolve(v.SQLITE_PATH),
     sqliteMaxMegabytes: v.SQLITE_MAX_MB,
+    redis: v.REDIS_URL === undefined ? undefined : { url: v.REDIS_URL, prefix: v.REDIS_PREFIX },
+    trustProxy: v.TRUST_PROXY,
+    allowUnauthenticated: v.ALLOW_UNAUTHENTICATED === 'true',
     knowledgeDir: resolve(v.KNOWLEDGE_DIR),
     logLevel: v.LOG_LEVEL,
     urgentAdvice: { emergency: v.EMERGENCY_NUMBER, urgentCare: v.URGENT_CARE_ADVICE, crisisLine: v.CRISIS_LINE },

@@ -1,6 +1,7 @@
 import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { ConversationRouter } from '../dialogs/conversationRouter';
+import { ReminderRequests } from '../dialogs/reminderRequests';
 import { createDialogs } from '../dialogs/createDialogs';
 import { BackCareBot } from './bot';
 import type { Config } from './config';
@@ -8,7 +9,12 @@ import type { KnowledgeIndex } from './kb/knowledgeIndex';
 import { loadedKnowledge } from './kb/loadedKnowledge';
 import type { Logger } from './logger';
 import { warmUpRecognizers } from './nlu/warmUp';
-import { createStorage } from './state/createStorage';
+import { HoldTimers } from './channels/holdTimers';
+import { ProactiveMessages } from './channels/proactiveMessages';
+import { StretchReminders } from './channels/stretchReminders';
+import { Scheduler } from './scheduling/scheduler';
+import { openLocal, type SharedServices } from './shared/sharedServices';
+import { TurnLocks } from './shared/turnLocks';
 import { isStorageFailure, MonitoredStorage, type StorageHealth } from './state/monitoredStorage';
 import { PersonalData } from './state/personalData';
 import { send } from '../dialogs/send';
@@ -20,28 +26,52 @@ export interface BotParts {
   onTurnError(context: TurnContext, error: Error): Promise<void>;
   /** Everything stored about a person; channels listen for "forget me" here. */
   personalData: PersonalData;
+  /** What replicas share (state, Direct Line conversations, scheduled messages, keys, request budgets). */
+  shared: SharedServices;
+  /** Adapters that can send later (the end of a hold) register here. */
+  proactive: ProactiveMessages;
   storageHealth(): StorageHealth;
-  close(): void;
+  /** Stops sending scheduled messages and closes the store (unless it was given). */
+  close(): Promise<void>;
+}
+
+export interface BotOptions {
+  /** The store replicas share; unset, the configured local one (SQLite, or memory) is opened here. */
+  shared?: SharedServices;
+  /** Overrides the state storage alone (tests use MemoryStorage); the rest is then in memory. */
+  storage?: Storage;
+  /** The clock of scheduled messages (tests move it on). */
+  now?: () => number;
 }
 
 /**
  * Everything behind an adapter, wired together: knowledge, storage, state,
  * the safety screen, dialogs and the bot. The server and `backcare chat` share it.
  */
-export function createBot(config: Config, logger: Logger, givenStorage?: Storage): BotParts {
+export function createBot(config: Config, logger: Logger, options: BotOptions = {}): BotParts {
   const loaded = loadedKnowledge(config.knowledgeDir);
-  const created = givenStorage ? undefined : createStorage(config);
-  const storage = new MonitoredStorage(givenStorage ?? created!.storage);
+  const opened = options.shared
+    ? undefined
+    : openLocal(options.storage ? { ...config, storage: 'memory' } : config, options.storage);
+  const shared = options.shared ?? opened!;
+  const storage = new MonitoredStorage(shared.storage);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const personalData = new PersonalData(storage, conversationState, userState);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
-  const { mainDialog, conversationData, profile, replies, safety, holdTimers } = createDialogs(
+  const scheduler = new Scheduler(shared.jobs, logger, options.now);
+  const proactive = new ProactiveMessages();
+  const holdTimers = new HoldTimers(scheduler, proactive);
+  const reminders = new StretchReminders(scheduler, proactive, options.now);
+  // "Forget me" ends the person's reminders too.
+  personalData.onForget(({ channelId, userId }) => reminders.stop(channelId, userId));
+  const { mainDialog, conversationData, profile, replies, safety } = createDialogs(
     loaded,
     config,
     logger,
     conversationState,
     userState,
+    holdTimers,
   );
   const router = new ConversationRouter(
     mainDialog,
@@ -53,14 +83,24 @@ export function createBot(config: Config, logger: Logger, givenStorage?: Storage
     profile,
     holdTimers,
     loaded.index,
+    new ReminderRequests(reminders, profile, conversationData, replies),
   );
   // The recognizers' first calls are slow (models load, date-time ~350 ms): pay that now, not on a user's turn.
   warmUpRecognizers();
+  scheduler.start();
 
   return {
-    bot: new BackCareBot(conversationState, userState, router, personalData),
+    bot: new BackCareBot(
+      conversationState,
+      userState,
+      router,
+      personalData,
+      new TurnLocks(shared.replicated ? shared.keys : undefined),
+    ),
     index: loaded.index,
     personalData,
+    shared,
+    proactive,
     storageHealth: () => storage.health,
     onTurnError: async (context, error) => {
       // The error, never the message that caused it: that is the user's health information.
@@ -84,9 +124,9 @@ export function createBot(config: Config, logger: Logger, givenStorage?: Storage
         logger.error({ err: followUp }, 'could not recover from a failed turn');
       }
     },
-    close: () => {
-      holdTimers.close();
-      created?.close();
+    close: async () => {
+      await scheduler.close();
+      await opened?.close();
     },
   };
 }

@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { ConfigError, DEFAULT_CRISIS_LINE, DEFAULT_EMERGENCY_NUMBER, loadConfig } from './config';
 import { KnowledgeError } from './kb/loadKnowledge';
 import { captureConsole, createLogger } from './logger';
+import { openSharedServices, type SharedServices } from './shared/sharedServices';
 import { StorageError } from './state/sqliteStorage';
 
 /** SIGTERM to exit: running requests get this long to finish (orchestrators usually allow 30 s). */
@@ -29,8 +30,11 @@ async function main(): Promise<void> {
     );
 
   let app;
+  let shared: SharedServices;
   try {
-    app = createApp(config, { logger });
+    // SQLite by default; Redis (STORAGE=redis) is reached now, or start-up stops with one line.
+    shared = await openSharedServices(config, logger);
+    app = createApp(config, { logger, shared });
   } catch (error) {
     if (error instanceof KnowledgeError) {
       process.stderr.write(`backcare: ${error.message}\nRun \`npx backcare kb validate\` for the full list.\n`);
@@ -48,7 +52,7 @@ async function main(): Promise<void> {
     {
       url: `http://${address.address}:${address.port}/api/messages`,
       chatPage: `http://${address.address === '0.0.0.0' ? 'localhost' : address.address}:${address.port}/`,
-      storage: config.storage === 'sqlite' ? config.sqlitePath : 'memory',
+      storage: `${config.storage} (${shared.where})`,
       topics: app.index.topics.size,
       authentication: config.microsoftApp.appId ? 'on' : 'off (local use only)',
     },
@@ -63,7 +67,8 @@ async function main(): Promise<void> {
     // New requests are refused at once; running turns finish and save their state. Should that hang, go anyway.
     const force = setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS);
     force.unref();
-    app.close().then(
+    const closed = app.close().then(() => shared.close());
+    closed.then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'error while shutting down');

@@ -36,11 +36,9 @@ export function botConversation(
     conversationId?: string;
   } = {},
 ): TestAdapter {
-  const { bot, onTurnError } = createBot(
-    testConfig(options.env),
-    options.logger ?? silentLogger,
-    options.storage ?? new MemoryStorage(),
-  );
+  const { bot, onTurnError } = createBot(testConfig(options.env), options.logger ?? silentLogger, {
+    storage: options.storage ?? new MemoryStorage(),
+  });
   const template: Partial<Activity> = { channelId: options.channelId ?? 'emulator' };
   if (options.conversationId) template.conversation = { id: options.conversationId } as Activity['conversation'];
   const adapter = new TestAdapter((context) => bot.run(context), template);

@@ -2,13 +2,15 @@ import { createInterface } from 'node:readline';
 import type { Config } from '../config';
 import { createBot } from '../createBot';
 import { createLogger } from '../logger';
+import { openSharedServices } from '../shared/sharedServices';
 import { TerminalAdapter } from './terminalAdapter';
 
 /** `backcare chat`: the bot in this terminal, on the configured storage. Ends on "exit", "quit" or Ctrl+D. */
 export async function chatCommand(config: Config): Promise<number> {
   // Logs go to stderr, and only errors unless LOG_LEVEL asks for more, so they do not interrupt the conversation.
   const logger = createLogger(config.logLevel === 'info' ? 'error' : config.logLevel, process.stderr);
-  const { bot, onTurnError, close } = createBot(config, logger);
+  const shared = await openSharedServices(config, logger);
+  const { bot, onTurnError, close } = createBot(config, logger, { shared });
   const adapter = new TerminalAdapter((text) => console.log(`\nBackCare: ${text}\n`));
   adapter.onTurnError = onTurnError;
   const logic = (context: Parameters<typeof bot.run>[0]) => bot.run(context);
@@ -31,7 +33,8 @@ export async function chatCommand(config: Config): Promise<number> {
     }
   } finally {
     input.close();
-    close();
+    await close();
+    await shared.close();
   }
   return 0;
 }

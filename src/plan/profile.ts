@@ -1,3 +1,4 @@
+import type { ReminderRule } from '../nlu/reminderRequest';
 import type { DurationBand, RoughUnit } from '../nlu/duration';
 import type { Plan } from './buildPlan';
 
@@ -92,6 +93,10 @@ export interface UserProfile {
   routineLog?: RoutineRecord[];
   routineProgress?: RoutineProgress;
   assessmentProgress?: AssessmentProgress;
+  /** The person's time zone (IANA), from their channel or asked once, for reminders. */
+  timeZone?: string;
+  /** Stretch-break reminders the person asked for. */
+  reminders?: ReminderRule;
 }
 
 /** Whether a reported warning sign still holds back self-care advice. */

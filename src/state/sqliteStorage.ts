@@ -13,7 +13,7 @@ import type { Storage, StoreItems } from 'botbuilder';
  * transaction, so a conflict (or a full disk) leaves none of the batch written.
  */
 export class SqliteStorage implements Storage {
-  private readonly db: Database.Database;
+  readonly db: Database.Database;
   private readonly selectOne: Database.Statement<[string], { value: string; etag: string }>;
   private readonly upsert: Database.Statement<[string, string, string]>;
   private readonly deleteOne: Database.Statement<[string]>;

@@ -3,11 +3,9 @@ import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { createApp, type App } from '../../src/app';
 import { silentLogger, testConfig } from '../helpers';
 import { describeInBrowser, launchChromium, screenshotPath } from './chromium';
+import { answerAssessment, botSays, tapSuggestion, type } from './webChatPage';
 
 jest.setTimeout(90_000);
-
-const BOT_MESSAGE = '.webchat__basic-transcript__activity';
-const SEND_BOX = '[data-id="webchat-sendbox-input"]';
 
 /** A plain clinic website on another origin, with the one-line snippet. */
 async function clinicSite(botBase: () => string): Promise<{ server: Server; url: string }> {
@@ -53,48 +51,6 @@ async function stopAll(browser: Browser | undefined, app: App | undefined, clini
   await browser?.close();
   await app?.close();
   clinic?.server.close();
-}
-
-/** Waits for a bot message containing the text, in the page or the chat frame. */
-async function botSays(where: Page | Frame, text: string | RegExp): Promise<void> {
-  await where.locator(BOT_MESSAGE, { hasText: text }).last().waitFor({ timeout: 15_000 });
-}
-
-/** The assessment, answered as someone with a desk job and some stress would, up to the plan being shown. */
-async function answerAssessment(page: Page): Promise<void> {
-  await type(page, 'my back hurts, what should I do?');
-  await botSays(page, 'quick safety check');
-  await tapSuggestion(page, 'No, none of these');
-  await botSays(page, 'How bad is the pain right now');
-  await type(page, 'about a 5');
-  await botSays(page, 'How long have you had this pain');
-  await tapSuggestion(page, 'About 2 weeks');
-  await botSays(page, 'getting better, getting worse');
-  await tapSuggestion(page, 'About the same');
-  await botSays(page, 'hours do you spend sitting');
-  await type(page, '9 to 5');
-  await botSays(page, 'wake up stiff');
-  await tapSuggestion(page, 'Sometimes');
-  await botSays(page, 'mattress old or sagging');
-  await tapSuggestion(page, "No, it's fine");
-  await botSays(page, 'How much stress');
-  await tapSuggestion(page, 'Some');
-  await botSays(page, 'Do you play sport');
-  await tapSuggestion(page, 'Neither');
-  await botSays(page, 'about massage safety');
-  await tapSuggestion(page, 'No');
-  await botSays(page, /Here.s what I understood/);
-  await tapSuggestion(page, 'Yes, show my plan');
-}
-
-async function tapSuggestion(where: Page | Frame, title: string): Promise<void> {
-  await where.locator('.webchat__suggested-action', { hasText: title }).last().click();
-}
-
-async function type(where: Page | Frame, text: string): Promise<void> {
-  const box = where.locator(SEND_BOX);
-  await box.fill(text);
-  await box.press('Enter');
 }
 
 describeInBrowser('clinic website assistant in Chromium', () => {

@@ -102,7 +102,7 @@ describe('backcare kb', () => {
   it('stops with one line naming a bad configuration variable', () => {
     const { code, stderr } = backcare(['kb', 'validate'], undefined, { STORAGE: 'floppy' });
     expect(code).toBe(1);
-    expect(stderr.trim()).toBe('backcare: STORAGE must be one of sqlite, memory (got "floppy")');
+    expect(stderr.trim()).toBe('backcare: STORAGE must be one of sqlite, memory, redis (got "floppy")');
   });
 });
 

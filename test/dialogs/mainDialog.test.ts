@@ -1,7 +1,12 @@
+import Database from 'better-sqlite3';
 import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState, type Activity } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { createDialogs } from '../../dialogs/createDialogs';
+import { HoldTimers } from '../../src/channels/holdTimers';
+import { ProactiveMessages } from '../../src/channels/proactiveMessages';
 import { loadedKnowledge } from '../../src/kb/loadedKnowledge';
+import { Scheduler } from '../../src/scheduling/scheduler';
+import { SqliteJobStore } from '../../src/shared/sqlite/sqliteJobStore';
 import { KNOWLEDGE_DIR, knowledgeIndex, silentLogger, testConfig, titleOf } from '../helpers';
 
 /** MainDialog on its own, driven by botbuilder-testing's DialogTestClient. */
@@ -9,7 +14,19 @@ function client(channelId = 'emulator') {
   const storage = new MemoryStorage();
   const state = new ConversationState(storage);
   const user = new UserState(storage);
-  const { mainDialog } = createDialogs(loadedKnowledge(KNOWLEDGE_DIR), testConfig(), silentLogger, state, user);
+  // No hold is counted on the test adapter (it takes no messages outside a turn).
+  const holdTimers = new HoldTimers(
+    new Scheduler(new SqliteJobStore(new Database(':memory:')), silentLogger),
+    new ProactiveMessages(),
+  );
+  const { mainDialog } = createDialogs(
+    loadedKnowledge(KNOWLEDGE_DIR),
+    testConfig(),
+    silentLogger,
+    state,
+    user,
+    holdTimers,
+  );
   return new DialogTestClient(channelId, mainDialog, undefined, [new AutoSaveStateMiddleware(user)], state);
 }
 

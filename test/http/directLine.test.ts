@@ -75,16 +75,16 @@ describe('self-hosted Direct Line', () => {
     const again = await call('POST', '/v3/directline/tokens/generate', undefined, { visitor: first.json.visitor });
     expect(again.status).toBe(200);
     expect(again.json.conversationId).not.toBe(first.json.conversationId);
-    const [before, after] = [userOf(first.json.token), userOf(again.json.token)];
+    const [before, after] = [await userOf(first.json.token), await userOf(again.json.token)];
     expect(before.ok && after.ok && before.claims.userId === after.claims.userId).toBe(true);
 
     // Signed elsewhere, or a conversation token offered as a visitor credential: a new visitor, not that user.
-    const forged = new DirectLineTokens('another-secret-that-is-long-enough-too').issueVisitor(
+    const forged = await new DirectLineTokens('another-secret-that-is-long-enough-too').issueVisitor(
       before.ok ? before.claims.userId : '',
     );
     for (const visitor of [forged, first.json.token, 'not-a-credential']) {
       const other = await call('POST', '/v3/directline/tokens/generate', undefined, { visitor });
-      const claims = userOf(other.json.token);
+      const claims = await userOf(other.json.token);
       expect(claims.ok && before.ok && claims.claims.userId !== before.claims.userId).toBe(true);
     }
   });
@@ -167,10 +167,8 @@ describe('self-hosted Direct Line', () => {
     expect(tampered.status).toBe(401);
     expect(tampered.json.error.code).toBe('Unauthorized');
 
-    const expired = new DirectLineTokens(SECRET).issue(
-      mine.conversationId,
-      claims.user,
-      Date.now() - 31 * 60 * 1000,
+    const expired = (
+      await new DirectLineTokens(SECRET).issue(mine.conversationId, claims.user, Date.now() - 31 * 60 * 1000)
     ).token;
     const late = await call('GET', `/v3/directline/conversations/${mine.conversationId}/activities`, expired);
     expect(late.status).toBe(403);
@@ -178,13 +176,12 @@ describe('self-hosted Direct Line', () => {
     expect((await call('POST', '/v3/directline/tokens/refresh', expired)).status).toBe(403);
 
     expect((await call('GET', `/v3/directline/conversations/${mine.conversationId}/activities`)).status).toBe(401);
-    const otherKey = new DirectLineTokens('another-secret-that-is-long-enough-to-sign').issue(
-      mine.conversationId,
-      claims.user,
+    const otherKey = (
+      await new DirectLineTokens('another-secret-that-is-long-enough-to-sign').issue(mine.conversationId, claims.user)
     ).token;
     expect((await call('POST', '/v3/directline/conversations', otherKey)).status).toBe(401);
 
-    const unknown = new DirectLineTokens(SECRET).issue('no-such-conversation', 'dl_nobody').token;
+    const unknown = (await new DirectLineTokens(SECRET).issue('no-such-conversation', 'dl_nobody')).token;
     expect((await call('GET', '/v3/directline/conversations/no-such-conversation/activities', unknown)).status).toBe(
       404,
     );

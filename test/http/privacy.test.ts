@@ -93,7 +93,7 @@ describe('a turn that fails', () => {
         },
       }),
     );
-    const parts = createBot(testConfig(), logger, new MemoryStorage());
+    const parts = createBot(testConfig(), logger, { storage: new MemoryStorage() });
     const adapter = new TestAdapter((context) => parts.bot.run(context));
     adapter.onTurnError = parts.onTurnError;
     return { adapter, parts };

@@ -18,6 +18,11 @@ export interface MessagesRouteOptions {
   adapter: BotFrameworkAdapter;
   run(context: TurnContext): Promise<void>;
   logger: Logger;
+  /**
+   * False without an app id (nothing is authenticated): activities are taken only from this machine (the Emulator,
+   * `backcare chat`, tests), so that nobody elsewhere can make the bot post replies to a serviceUrl of their choice.
+   */
+  openToAnyHost: boolean;
 }
 
 /**
@@ -26,11 +31,23 @@ export interface MessagesRouteOptions {
  * refusal is the client's answer (400, 401, 415, 503), never a 500 carrying
  * the SDK's own message; it is logged as one line.
  */
-export function registerMessagesRoute(server: Server, { adapter, run, logger }: MessagesRouteOptions): void {
+export function registerMessagesRoute(
+  server: Server,
+  { adapter, run, logger, openToAnyHost }: MessagesRouteOptions,
+): void {
   server.post(
     '/api/messages',
     jsonBody({ maxBytes: MAX_ACTIVITY_BODY_BYTES }),
     guarded(logger, async (req: Request, res: Response) => {
+      if (!openToAnyHost && !isLoopback(req.socket?.remoteAddress))
+        return refuse(
+          res,
+          logger,
+          403,
+          'Forbidden',
+          'this bot takes unauthenticated activities from this machine only',
+          'unauthenticated request from another host (set MicrosoftAppId, or ALLOW_UNAUTHENTICATED=true)',
+        );
       if (isTooLong(req.body))
         return refuse(res, logger, 413, 'PayloadTooLarge', `text must be at most ${MAX_MESSAGE_CHARS} characters`);
       const checked = checkIncomingActivity(req.body);
@@ -50,6 +67,11 @@ export function registerMessagesRoute(server: Server, { adapter, run, logger }: 
       }
     }),
   );
+}
+
+/** The socket's peer, never X-Forwarded-For: a header anyone can write cannot make a request local. */
+function isLoopback(address: string | undefined): boolean {
+  return address !== undefined && /^(127\.|::1$|::ffff:127\.)/.test(address);
 }
 
 function isTooLong(body: unknown): boolean {

@@ -3,12 +3,13 @@ import { ActivityTypes, type Activity, type ChannelAccount, type TurnContext } f
 import type { Request, Response, Server } from 'restify';
 import { sendError } from '../../http/errors';
 import { guarded } from '../../http/guarded';
+import { clientAddress } from '../../http/clientAddress';
 import { jsonBody } from '../../http/jsonBody';
+import { RequestBudget, type LimiterFactory, type RateDecision } from '../../http/requestBudget';
 import type { Logger } from '../../logger';
 import { MAX_MESSAGE_CHARS } from '../../nlu/messageLimits';
 import { IN_PROCESS_SERVICE_URL, inProcessAdapter } from '../inProcessConnector';
-import { ConversationStore, type Conversation } from './conversationStore';
-import { RateLimiter, type RateDecision } from './rateLimiter';
+import type { Conversation, ConversationStore } from './conversationStore';
 import type { DirectLineTokens } from './tokens';
 
 /** What a visitor may post, in bytes on the wire: a chat message is a few hundred; Direct Line itself refuses more. */
@@ -26,6 +27,7 @@ const CLIENT_FIELDS = [
   'name',
   'locale',
   'localTimestamp',
+  'localTimezone',
   'channelData',
   'attachments',
 ];
@@ -38,6 +40,12 @@ export interface DirectLineOptions {
   bot: DirectLineBot;
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   tokens: DirectLineTokens;
+  /** Conversations and their messages, in the store replicas share. */
+  conversations: ConversationStore;
+  /** Request budgets, counted in the store replicas share. */
+  limiter: LimiterFactory;
+  /** Proxy hops to believe about the client's address (TRUST_PROXY). */
+  trustProxy: number;
   /** Origins (scheme://host[:port]) other than our own that may call the API from a browser. */
   allowedOrigins: string[];
   logger: Logger;
@@ -51,43 +59,46 @@ type Check = { conversation: Conversation; token: string; expiresIn: number } | 
  * stream): tokens, conversations, activities with watermarks, reconnecting.
  * Messages reach the bot through a CloudAdapter of their own, on the ordinary
  * Bot Framework path, so the bot does not know which channel it serves; its
- * replies are queued for the browser inside this process (no connector
- * endpoint exists to be called from outside).
+ * replies are queued for the browser in the shared store (no connector
+ * endpoint exists to be called from outside), where a poll reaching any
+ * replica finds them.
  */
 export class DirectLineServer {
   private readonly adapter = inProcessAdapter((conversationId, activity) => this.fromBot(conversationId, activity));
-  private readonly store = new ConversationStore();
+  private readonly store: ConversationStore;
   /** Per conversation, not per token: a refreshed token shares the budget of the one it replaced. */
-  private readonly perConversation = new RateLimiter(30, 10_000);
-  private readonly perAddress = new RateLimiter(120, 10_000);
-  private readonly newConversations = new RateLimiter(20, 60_000);
+  private readonly perConversation: RequestBudget;
+  private readonly perAddress: RequestBudget;
+  private readonly newConversations: RequestBudget;
   /** Bot turns still running after their request was answered: shutdown waits for them. */
   private readonly runningTurns = new Set<Promise<void>>();
-  private readonly sweep: NodeJS.Timeout;
 
   constructor(private readonly options: DirectLineOptions) {
     this.adapter.onTurnError = options.onTurnError;
+    this.store = options.conversations;
+    this.perConversation = new RequestBudget(options.limiter, 'dl-conversation', 30, 10);
+    this.perAddress = new RequestBudget(options.limiter, 'dl-address', 120, 10);
+    this.newConversations = new RequestBudget(options.limiter, 'dl-new', 20, 60);
     // Web Chat shows a typing indicator while the bot works on a message; sent first, so it never trails the answer.
     this.adapter.use(async (context, next) => {
       if (context.activity.type === ActivityTypes.Message) await context.sendActivity({ type: ActivityTypes.Typing });
       await next();
     });
-    this.sweep = setInterval(() => this.store.expireIdle(), 60_000);
-    this.sweep.unref();
+  }
+
+  /** The adapter the bot's turns run on here (scheduled messages are sent through it too). */
+  get botAdapter() {
+    return this.adapter;
   }
 
   /** "Forget me": the user's Direct Line history goes with the rest of what is stored about them. */
-  forgetUser(userId: string): void {
-    this.store.forgetUser(userId);
+  forgetUser(userId: string): Promise<void> {
+    return this.store.forgetUser(userId);
   }
 
   /** Resolves when no bot turn is running (for a clean shutdown). */
   async idle(): Promise<void> {
     while (this.runningTurns.size > 0) await Promise.allSettled([...this.runningTurns]);
-  }
-
-  close(): void {
-    clearInterval(this.sweep);
   }
 
   register(server: Server): void {
@@ -148,36 +159,34 @@ export class DirectLineServer {
    * here before sends its visitor credential (`{"visitor": "..."}`) and stays the same user; the answer carries the
    * credential, renewed, for the page to keep.
    */
-  private generate(req: Request, res: Response): void {
-    if (!this.allowed(res, this.newConversations.take(address(req)))) return;
+  private async generate(req: Request, res: Response): Promise<void> {
+    if (!this.allowed(res, await this.newConversations.take(this.address(req)))) return;
     const { tokens } = this.options;
     const given = (req.body as { visitor?: unknown } | undefined)?.visitor;
-    const returning = typeof given === 'string' ? tokens.visitorOf(given) : undefined;
+    const returning = typeof given === 'string' ? await tokens.visitorOf(given) : undefined;
     const conversationId = randomBytes(16).toString('base64url');
     const userId = returning ?? `dl_${randomBytes(12).toString('base64url')}`;
-    const { token, tokenId, expiresIn } = tokens.issue(conversationId, userId);
-    if (!this.store.create(conversationId, userId, tokenId))
-      return sendError(res, 503, 'ServiceUnavailable', 'too many conversations; try again later');
-    res.send(200, { ...session(conversationId, token, expiresIn), visitor: tokens.issueVisitor(userId) });
+    const { token, tokenId, expiresIn } = await tokens.issue(conversationId, userId);
+    await this.store.create({ id: conversationId, userId, tokenId });
+    res.send(200, { ...session(conversationId, token, expiresIn), visitor: await tokens.issueVisitor(userId) });
   }
 
   /** A new token for the same conversation; the one it replaces stops working at once. */
-  private refresh(req: Request, res: Response): void {
-    const checked = this.authorise(req, res);
-    if (!checked || !this.withinLimits(req, res, checked.conversation)) return;
+  private async refresh(req: Request, res: Response): Promise<void> {
+    const checked = await this.authorise(req, res);
+    if (!checked || !(await this.withinLimits(req, res, checked.conversation))) return;
     const { conversation } = checked;
-    const { token, tokenId, expiresIn } = this.options.tokens.issue(conversation.id, conversation.userId);
-    conversation.tokenId = tokenId;
+    const { token, tokenId, expiresIn } = await this.options.tokens.issue(conversation.id, conversation.userId);
+    await this.store.setToken(conversation.id, tokenId);
     res.send(200, session(conversation.id, token, expiresIn));
   }
 
   /** Starting tells the bot who joined, so the welcome is there as soon as the chat opens. */
   private async start(req: Request, res: Response): Promise<void> {
-    const checked = this.authorise(req, res);
-    if (!checked || !this.withinLimits(req, res, checked.conversation)) return;
+    const checked = await this.authorise(req, res);
+    if (!checked || !(await this.withinLimits(req, res, checked.conversation))) return;
     const { conversation, token, expiresIn } = checked;
-    if (!conversation.started) {
-      conversation.started = true;
+    if (await this.store.markStarted(conversation.id)) {
       await this.toBot(conversation, {
         type: ActivityTypes.ConversationUpdate,
         membersAdded: [BOT, visitor(conversation)],
@@ -186,22 +195,22 @@ export class DirectLineServer {
     res.send(201, session(conversation.id, token, expiresIn));
   }
 
-  private reconnect(req: Request, res: Response): void {
-    const checked = this.authorise(req, res, req.params.conversationId);
-    if (!checked || !this.withinLimits(req, res, checked.conversation)) return;
+  private async reconnect(req: Request, res: Response): Promise<void> {
+    const checked = await this.authorise(req, res, req.params.conversationId);
+    if (!checked || !(await this.withinLimits(req, res, checked.conversation))) return;
     res.send(200, session(checked.conversation.id, checked.token, checked.expiresIn));
   }
 
-  private activities(req: Request, res: Response): void {
-    const checked = this.authorise(req, res, req.params.conversationId);
-    if (!checked || !this.withinLimits(req, res, checked.conversation)) return;
+  private async activities(req: Request, res: Response): Promise<void> {
+    const checked = await this.authorise(req, res, req.params.conversationId);
+    if (!checked || !(await this.withinLimits(req, res, checked.conversation))) return;
     const watermark = Number(new URL(req.url ?? '', 'http://localhost').searchParams.get('watermark') ?? 0);
-    res.send(200, this.store.since(checked.conversation, Number.isFinite(watermark) ? watermark : 0));
+    res.send(200, await this.store.since(checked.conversation.id, Number.isFinite(watermark) ? watermark : 0));
   }
 
   private async post(req: Request, res: Response): Promise<void> {
-    const checked = this.authorise(req, res, req.params.conversationId);
-    if (!checked || !this.withinLimits(req, res, checked.conversation)) return;
+    const checked = await this.authorise(req, res, req.params.conversationId);
+    if (!checked || !(await this.withinLimits(req, res, checked.conversation))) return;
     const body: unknown = req.body;
     if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string')
       return sendError(res, 400, 'BadArgument', 'the body must be an activity (JSON with a "type")');
@@ -215,17 +224,17 @@ export class DirectLineServer {
     );
     const { conversation } = checked;
     // Shown back to the browser like Direct Line does: Web Chat marks a message as sent when it sees it come back.
-    const id = this.store.add(conversation, { ...activity, ...this.sender(conversation) });
+    const id = await this.store.add(conversation.id, { ...activity, ...this.sender(conversation) });
     res.send(200, { id });
     await this.toBot(conversation, { ...activity, id });
   }
 
   /** The bot's replies, proactive messages and typing indicators, queued for the browser. */
-  private fromBot(conversationId: string, activity: Partial<Activity>): string {
-    const conversation = this.store.find(conversationId);
+  private async fromBot(conversationId: string, activity: Partial<Activity>): Promise<string> {
+    const conversation = await this.store.find(conversationId);
     // The visitor has gone (expired): nothing is waiting for the message.
     if (!conversation) return '';
-    return this.store.add(conversation, {
+    return this.store.add(conversation.id, {
       ...activity,
       serviceUrl: undefined,
       from: BOT,
@@ -268,10 +277,10 @@ export class DirectLineServer {
    * A valid, unexpired, current token for this conversation, which must exist. Direct Line clients expect 403 for
    * an expired token (they stop retrying), 401 for a missing, forged or replaced one, 404 for an unknown conversation.
    */
-  private authorise(req: Request, res: Response, conversationId?: string): Check {
+  private async authorise(req: Request, res: Response, conversationId?: string): Promise<Check> {
     const header = req.header('authorization') ?? '';
     const token = /^Bearer (.+)$/i.exec(header)?.[1];
-    const checked = this.options.tokens.check(token);
+    const checked = await this.options.tokens.check(token);
     if (!checked.ok) {
       const expired = checked.reason === 'expired';
       sendError(res, expired ? 403 : 401, expired ? 'TokenExpired' : 'Unauthorized', `token ${checked.reason}`);
@@ -281,7 +290,7 @@ export class DirectLineServer {
       sendError(res, 403, 'Forbidden', 'this token is for another conversation');
       return undefined;
     }
-    const conversation = this.store.find(checked.claims.conversationId);
+    const conversation = await this.store.find(checked.claims.conversationId);
     if (!conversation || conversation.userId !== checked.claims.userId) {
       sendError(res, 404, 'NotFound', 'unknown conversation');
       return undefined;
@@ -294,11 +303,15 @@ export class DirectLineServer {
     return { conversation, token: token!, expiresIn };
   }
 
-  private withinLimits(req: Request, res: Response, conversation: Conversation): boolean {
+  private async withinLimits(req: Request, res: Response, conversation: Conversation): Promise<boolean> {
     return (
-      this.allowed(res, this.perConversation.take(conversation.id)) &&
-      this.allowed(res, this.perAddress.take(address(req)))
+      this.allowed(res, await this.perConversation.take(conversation.id)) &&
+      this.allowed(res, await this.perAddress.take(this.address(req)))
     );
+  }
+
+  private address(req: Request): string {
+    return clientAddress(req, this.options.trustProxy);
   }
 
   private allowed(res: Response, decision: RateDecision): boolean {
@@ -335,8 +348,4 @@ function hostOf(origin: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function address(req: Request): string {
-  return req.socket?.remoteAddress ?? 'unknown';
 }

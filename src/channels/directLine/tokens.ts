@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 
 /** What a token grants: one conversation, as one user, until it expires. */
 export interface TokenClaims {
@@ -16,52 +17,54 @@ export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason
 export const TOKEN_LIFETIME_SECONDS = 30 * 60;
 /** How long a device is remembered without a visit: each visit renews it. */
 export const VISITOR_LIFETIME_SECONDS = 180 * 24 * 60 * 60;
-const TOKEN_ISSUER = 'backcare-directline';
-/** A visitor credential is signed with the same key but another issuer: neither passes for the other. */
-const VISITOR_ISSUER = 'backcare-visitor';
+const ISSUER = 'backcare';
+const TOKEN_AUDIENCE = 'backcare-directline';
+/** A visitor credential is signed with the same key for another audience: neither passes for the other. */
+const VISITOR_AUDIENCE = 'backcare-visitor';
+const ALGORITHM = 'HS256';
 
 /**
  * Signed tokens in the JWT format (HS256) Direct Line clients expect, with
- * Direct Line's claim names ("conv", "user"). Nothing is stored: the
- * signature proves the server issued the token and nobody changed the
- * conversation or user in it.
+ * Direct Line's claim names ("conv", "user"), signed and checked with `jose`
+ * (issuer, audience, expiry, not-before). Nothing is stored per token: the
+ * signature proves this deployment issued it. The key is DIRECTLINE_SECRET, or
+ * a random one kept in the shared store, the same for every replica.
  */
 export class DirectLineTokens {
-  private readonly key: Buffer;
+  private readonly key: Promise<Uint8Array>;
 
-  constructor(secret: string = randomBytes(32).toString('hex')) {
-    this.key = Buffer.from(secret, 'utf8');
+  /** `secret`: the key, or where to get it (the shared store). */
+  constructor(secret: string | Promise<string> = randomBytes(32).toString('hex')) {
+    this.key = Promise.resolve(secret).then((value) => new TextEncoder().encode(value));
   }
 
-  issue(
+  async issue(
     conversationId: string,
     userId: string,
     now = Date.now(),
-  ): { token: string; tokenId: string; expiresIn: number } {
-    const issuedAt = Math.floor(now / 1000);
+  ): Promise<{ token: string; tokenId: string; expiresIn: number }> {
     const tokenId = randomBytes(12).toString('base64url');
-    const token = this.signed({
-      iss: TOKEN_ISSUER,
-      conv: conversationId,
-      user: userId,
-      jti: tokenId,
-      iat: issuedAt,
-      exp: issuedAt + TOKEN_LIFETIME_SECONDS,
-    });
+    const token = await this.signed(
+      { conv: conversationId, user: userId },
+      TOKEN_AUDIENCE,
+      TOKEN_LIFETIME_SECONDS,
+      now,
+      tokenId,
+    );
     return { token, tokenId, expiresIn: TOKEN_LIFETIME_SECONDS };
   }
 
-  check(token: string | undefined, now = Date.now()): TokenCheck {
-    const claims = this.verified(token);
+  async check(token: string | undefined, now = Date.now()): Promise<TokenCheck> {
+    const verified = await this.verified(token, TOKEN_AUDIENCE, now);
+    if (verified === 'expired') return { ok: false, reason: 'expired' };
+    const claims = verified;
     if (
-      claims?.iss !== TOKEN_ISSUER ||
-      typeof claims.conv !== 'string' ||
+      typeof claims?.conv !== 'string' ||
       typeof claims.user !== 'string' ||
       typeof claims.jti !== 'string' ||
       typeof claims.exp !== 'number'
     )
       return { ok: false, reason: 'invalid' };
-    if (claims.exp * 1000 <= now) return { ok: false, reason: 'expired' };
     return {
       ok: true,
       claims: { conversationId: claims.conv, userId: claims.user, tokenId: claims.jti, expiresAt: claims.exp },
@@ -72,50 +75,52 @@ export class DirectLineTokens {
    * What the chat page keeps on the device (localStorage) to be the same visitor in a new tab or on another day: a
    * new conversation's token is then issued to the same user, whose profile and unfinished assessment are kept.
    */
-  issueVisitor(userId: string, now = Date.now()): string {
+  issueVisitor(userId: string, now = Date.now()): Promise<string> {
+    return this.signed({ user: userId }, VISITOR_AUDIENCE, VISITOR_LIFETIME_SECONDS, now);
+  }
+
+  /** The user a visitor credential names, if this deployment signed it and it has not expired. */
+  async visitorOf(credential: string | undefined, now = Date.now()): Promise<string | undefined> {
+    const claims = await this.verified(credential, VISITOR_AUDIENCE, now);
+    return claims !== 'expired' && typeof claims?.user === 'string' ? claims.user : undefined;
+  }
+
+  private async signed(
+    claims: JWTPayload,
+    audience: string,
+    lifetimeSeconds: number,
+    now: number,
+    tokenId?: string,
+  ): Promise<string> {
     const issuedAt = Math.floor(now / 1000);
-    return this.signed({ iss: VISITOR_ISSUER, user: userId, iat: issuedAt, exp: issuedAt + VISITOR_LIFETIME_SECONDS });
+    const jwt = new SignJWT(claims)
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setIssuer(ISSUER)
+      .setAudience(audience)
+      .setIssuedAt(issuedAt)
+      .setNotBefore(issuedAt)
+      .setExpirationTime(issuedAt + lifetimeSeconds);
+    if (tokenId !== undefined) jwt.setJti(tokenId);
+    return jwt.sign(await this.key);
   }
 
-  /** The user a visitor credential names, if this server signed it and it has not expired. */
-  visitorOf(credential: string | undefined, now = Date.now()): string | undefined {
-    const claims = this.verified(credential);
-    if (claims?.iss !== VISITOR_ISSUER || typeof claims.user !== 'string' || typeof claims.exp !== 'number')
-      return undefined;
-    return claims.exp * 1000 > now ? claims.user : undefined;
-  }
-
-  /** The claims as a signed JWT (HS256). */
-  private signed(claims: object): string {
-    const content = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
-    return `${content}.${this.sign(content)}`;
-  }
-
-  /** The claims of a JWT this server signed, or undefined for anything else. */
-  private verified(token: string | undefined): Record<string, unknown> | undefined {
-    const parts = token?.split('.') ?? [];
-    if (parts.length !== 3) return undefined;
-    const [header, payload, signature] = parts;
-    const expected = Buffer.from(this.sign(`${header}.${payload}`));
-    const given = Buffer.from(signature);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-    return decode(payload);
-  }
-
-  private sign(content: string): string {
-    return createHmac('sha256', this.key).update(content).digest('base64url');
-  }
-}
-
-function encode(value: object): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
-}
-
-function decode(part: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
+  /** The claims of a JWT this deployment signed for this audience; 'expired', or undefined for anything else. */
+  private async verified(
+    token: string | undefined,
+    audience: string,
+    now: number,
+  ): Promise<JWTPayload | 'expired' | undefined> {
+    if (!token) return undefined;
+    try {
+      const { payload } = await jwtVerify(token, await this.key, {
+        issuer: ISSUER,
+        audience,
+        algorithms: [ALGORITHM],
+        currentDate: new Date(now),
+      });
+      return payload;
+    } catch (error) {
+      return error instanceof errors.JWTExpired ? 'expired' : undefined;
+    }
   }
 }

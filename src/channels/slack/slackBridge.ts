@@ -5,6 +5,7 @@ import { sendError } from '../../http/errors';
 import { guarded } from '../../http/guarded';
 import { boundedBody } from '../../http/jsonBody';
 import type { Logger } from '../../logger';
+import type { KeyStore } from '../../shared/keyStore';
 import { MAX_MESSAGE_CHARS } from '../../nlu/messageLimits';
 import { slackButtonValue } from '../buttonTaps';
 import { IN_PROCESS_SERVICE_URL, inProcessAdapter } from '../inProcessConnector';
@@ -18,7 +19,6 @@ export const SLACK_INTERACTIONS_PATH = '/api/slack/interactions';
 const MAX_BODY_BYTES = 64 * 1024;
 /** Slack retries an event it thinks was not received for up to about an hour; ids are kept longer than that. */
 const REMEMBER_EVENTS_MS = 2 * 60 * 60 * 1000;
-const MAX_REMEMBERED_EVENTS = 10_000;
 /** Slack's replay window: a signature older than this is refused, and one seen within it is a replay. */
 const SIGNATURE_WINDOW_MS = 5 * 60 * 1000;
 
@@ -28,6 +28,8 @@ export interface SlackBridgeOptions {
   botToken: string;
   signingSecret: string;
   logger: Logger;
+  /** Where event ids and signatures already seen are marked, for every replica. */
+  keys: KeyStore;
   /** Slack's Web API (https://slack.com/api/); tests point it at a stand-in on loopback. */
   apiUrl?: string;
 }
@@ -48,18 +50,14 @@ interface FromSlack {
  * ordinary Bot Framework path the self-hosted Direct Line uses, so the bot does not know which channel it serves;
  * its replies, the end of a hold included, are posted with Slack's Web API. Every request must carry Slack's
  * signature, made with the signing secret, from the last five minutes (checked by Slack's own Bolt library); an
- * event Slack sends again (a retry) is acknowledged and not run twice.
+ * event Slack sends again (a retry) is acknowledged and not run twice, whichever replica it reaches.
  */
 export class SlackBridge {
   private readonly adapter = inProcessAdapter((channel, activity) => this.fromBot(channel, activity));
   private readonly client: WebClient;
   private readonly verify: (typeof import('@slack/bolt'))['verifySlackRequest'];
-  /** Event ids already taken, with when: a retry of one is dropped. */
-  private readonly seenEvents = new Map<string, number>();
-  /** Signatures accepted within the replay window: the same request sent again is refused. */
-  private readonly seenSignatures = new Map<string, number>();
-  /** Per conversation, the turn running now: the next message waits for it, so a person's turns never interleave. */
-  private readonly queues = new Map<string, Promise<void>>();
+  /** Bot turns still running after Slack was answered: shutdown waits for them. */
+  private readonly runningTurns = new Set<Promise<void>>();
 
   constructor(private readonly options: SlackBridgeOptions) {
     // Loaded only when Slack is configured: neither library is needed (nor paid for at start-up) otherwise.
@@ -75,12 +73,17 @@ export class SlackBridge {
     this.adapter.onTurnError = options.onTurnError;
   }
 
+  /** The adapter the bot's turns run on here (scheduled messages are sent through it too). */
+  get botAdapter() {
+    return this.adapter;
+  }
+
   register(server: Server): void {
     const route = (kind: 'events' | 'interactions') =>
-      guarded(this.options.logger, (req: Request, res: Response) => {
+      guarded(this.options.logger, async (req: Request, res: Response) => {
         // An event carries an id, which is what makes one sent again run once (Slack's retries are signed anew, or
         // not, within a second); a button tap has none, so the same signed tap again is refused as a replay.
-        if (!this.signed(req, kind === 'interactions'))
+        if (!(await this.signed(req, kind === 'interactions')))
           return sendError(res, 401, 'Unauthorized', 'the request is not signed by Slack');
         return kind === 'events' ? this.event(req, res) : this.interaction(req, res);
       });
@@ -94,10 +97,10 @@ export class SlackBridge {
 
   /** Resolves when no bot turn is running (for a clean shutdown). */
   async idle(): Promise<void> {
-    while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
+    while (this.runningTurns.size > 0) await Promise.allSettled([...this.runningTurns]);
   }
 
-  private signed(req: Request, refuseReplays: boolean): boolean {
+  private async signed(req: Request, refuseReplays: boolean): Promise<boolean> {
     const signature = req.header('x-slack-signature') ?? '';
     try {
       this.verify({
@@ -112,7 +115,10 @@ export class SlackBridge {
       return this.refused(req, (error as Error).message);
     }
     // Bolt refuses what is older than five minutes; within them, the same signature is the same request again.
-    if (refuseReplays && remember(this.seenSignatures, signature, SIGNATURE_WINDOW_MS, MAX_REMEMBERED_EVENTS))
+    if (
+      refuseReplays &&
+      !(await this.options.keys.setIfAbsent(`slack:signature:${signature}`, '1', SIGNATURE_WINDOW_MS))
+    )
       return this.refused(req, 'the same signed request was sent before (a replay)');
     return true;
   }
@@ -123,7 +129,7 @@ export class SlackBridge {
     return false;
   }
 
-  private event(req: Request, res: Response): void {
+  private async event(req: Request, res: Response): Promise<void> {
     const payload = parseJson(req.body as string) as SlackEventPayload | undefined;
     if (!payload) return sendError(res, 400, 'BadRequest', 'the body is not valid JSON');
     // Slack checks the Request URL once, when the app is set up.
@@ -131,7 +137,7 @@ export class SlackBridge {
     // Slack wants an answer within three seconds, or it sends the event again: acknowledged first, run after.
     res.send(200);
     if (payload.type !== 'event_callback' || typeof payload.event_id !== 'string') return;
-    if (remember(this.seenEvents, payload.event_id, REMEMBER_EVENTS_MS, MAX_REMEMBERED_EVENTS)) {
+    if (!(await this.options.keys.setIfAbsent(`slack:event:${payload.event_id}`, '1', REMEMBER_EVENTS_MS))) {
       this.options.logger.info({ event: 'slack_retry_dropped', retry: req.header('x-slack-retry-num') }, 'retry');
       return;
     }
@@ -176,16 +182,12 @@ export class SlackBridge {
         ? { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: user, name: '' }] }
         : { type: ActivityTypes.Message, text: (text ?? '').slice(0, MAX_MESSAGE_CHARS) }),
     } as Activity;
-    const previous = this.queues.get(channel) ?? Promise.resolve();
-    const turn = previous.then(() =>
-      this.adapter.processActivityDirect('', activity, (context) => this.options.bot.run(context)),
-    );
-    const settled = turn
+    // The bot runs one turn at a time per conversation, in the order they arrive.
+    const turn = this.adapter
+      .processActivityDirect('', activity, (context) => this.options.bot.run(context))
       .catch((error: unknown) => this.options.logger.error({ err: error }, 'slack turn failed'))
-      .finally(() => {
-        if (this.queues.get(channel) === settled) this.queues.delete(channel);
-      });
-    this.queues.set(channel, settled);
+      .finally(() => this.runningTurns.delete(turn));
+    this.runningTurns.add(turn);
   }
 
   /** A message from the bot, posted to the person's direct-message channel. */
@@ -223,22 +225,6 @@ interface SlackInteraction {
   channel?: { id?: unknown };
   container?: { channel_id?: unknown };
   actions?: unknown;
-}
-
-/**
- * Whether the key was already there (and not older than keepMs); it is added either way. Oldest entries go first
- * (a Map keeps insertion order): what is past keeping, and anything over the cap.
- */
-function remember(seen: Map<string, number>, key: string, keepMs: number, cap: number): boolean {
-  const now = Date.now();
-  const at = seen.get(key);
-  const known = at !== undefined && now - at < keepMs;
-  if (!known) seen.set(key, now);
-  for (const [oldest, when] of seen) {
-    if (now - when < keepMs && seen.size <= cap) break;
-    seen.delete(oldest);
-  }
-  return known;
 }
 
 /** The body as received: the signature is over these exact bytes. */

@@ -1,6 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
 import { sendError } from '../../http/errors';
 import { guarded } from '../../http/guarded';
@@ -27,10 +29,13 @@ interface StaticFile {
   path?: string;
   type: string;
   cacheSeconds: number;
-  /** Read, and compressed, on first request, then kept: start-up does not pay for the 4 MB Web Chat bundle. */
+  /** Read and compressed once, in the background from start-up (zlib's thread pool, not the event loop). */
   body?: Buffer;
   gzipped?: Buffer;
+  loaded?: Promise<void>;
 }
+
+const compress = promisify(gzip);
 
 // Served from the source tree: tsc compiles TypeScript only, and these are browser files.
 const STATIC_DIR = join(PROJECT_ROOT, 'src', 'channels', 'webChat', 'static');
@@ -50,6 +55,7 @@ export function registerWebChat(server: Server, options: WebChatOptions): void {
   // A missing file is an installation fault: say so at start-up, not to the first visitor.
   for (const { path } of files.values())
     if (path !== undefined && !existsSync(path)) throw new Error(`web chat file missing: ${path}`);
+  for (const file of files.values()) void load(file, options.logger);
   // The embed works on any clinic site out of the box: the framed page only talks to this server. Listing sites in
   // WEBCHAT_ORIGINS limits framing to them.
   const frameAncestors =
@@ -97,23 +103,32 @@ export function registerWebChat(server: Server, options: WebChatOptions): void {
     route((req, res) => {
       const file = files.get(req.params.file);
       if (!file) sendError(res, 404, 'NotFound', 'no such file');
-      else sendStatic(req, res, file);
+      else return sendStatic(req, res, file, options.logger);
     }),
   );
 }
 
-function sendStatic(req: Request, res: Response, file: StaticFile): void {
+/** Reads the file and compresses it once; until then requests wait for it (only in the first moments after start). */
+function load(file: StaticFile, logger: Logger): Promise<void> {
+  file.loaded ??= (async () => {
+    file.body ??= await readFile(file.path!);
+    if (file.body.length > 1024) file.gzipped = await compress(file.body);
+  })().catch((error: unknown) => logger.error({ err: error, file: file.path }, 'could not read a web chat file'));
+  return file.loaded;
+}
+
+async function sendStatic(req: Request, res: Response, file: StaticFile, logger: Logger): Promise<void> {
+  await load(file, logger);
   const headers: Record<string, string> = {
     'Content-Type': file.type,
     'Cache-Control': `public, max-age=${file.cacheSeconds}`,
     'X-Content-Type-Options': 'nosniff',
     Vary: 'Accept-Encoding',
   };
-  file.body ??= readFileSync(file.path!);
-  if (/\bgzip\b/.test(req.header('accept-encoding') ?? '') && file.body.length > 1024) {
-    file.gzipped ??= gzipSync(file.body);
+  if (!file.body) return sendError(res, 500, 'InternalError', 'the file cannot be read');
+  if (file.gzipped && /\bgzip\b/.test(req.header('accept-encoding') ?? ''))
     res.sendRaw(200, file.gzipped, { ...headers, 'Content-Encoding': 'gzip' });
-  } else res.sendRaw(200, file.body, headers);
+  else res.sendRaw(200, file.body, headers);
 }
 
 /** The default avatar: the brand mark in the clinic's accent colour. */
