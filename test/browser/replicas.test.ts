@@ -13,8 +13,8 @@ import { answerAssessment, BOT_MESSAGE, botSays, tapSuggestion } from './webChat
 jest.setTimeout(120_000);
 
 /**
- * A load balancer on loopback: each request goes to the next replica in turn; one that cannot be reached is skipped
- * (a request it was already answering fails, as it would behind a real balancer).
+ * A load balancer on loopback: each request goes to the next replica in turn; one that cannot be reached, or that
+ * drops the connection before answering, is skipped and the request goes to the next.
  */
 async function roundRobin(backends: () => number[]) {
   const served = new Map<number, number>();
@@ -28,7 +28,8 @@ async function roundRobin(backends: () => number[]) {
       const attempt = (tries: number) => {
         const port = ports[next++ % ports.length];
         const upstream = request(
-          { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers },
+          // A connection per request, so that a replica's death shows as a refused connection, not a dead socket.
+          { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers, agent: false },
           (answer: IncomingMessage) => {
             if (req.url?.includes('/activities') && req.method === 'GET') served.set(port, (served.get(port) ?? 0) + 1);
             res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -36,7 +37,9 @@ async function roundRobin(backends: () => number[]) {
           },
         );
         upstream.on('error', (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ECONNREFUSED' && tries < ports.length) return attempt(tries + 1);
+          // Not answered (refused, or cut before any answer, as when a replica is killed): the next one takes it.
+          const unanswered = error.code === 'ECONNREFUSED' || error.code === 'ECONNRESET';
+          if (unanswered && !res.headersSent && tries < ports.length) return attempt(tries + 1);
           if (!res.headersSent) res.writeHead(502);
           res.end();
         });

@@ -1,8 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { DirectLineTokens } from '../../src/channels/directLine/tokens';
 import { createApp, type App } from '../../src/app';
 import { silentLogger, testConfig } from '../helpers';
-import { start } from './botClient';
+import { start, until } from './botClient';
 
 const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
 const ALLOWED = 'http://clinic.example.org';
@@ -319,5 +322,57 @@ describe('self-hosted Direct Line limits', () => {
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await call('GET', poll, refreshed.json.token)).status);
     expect(statuses).toContain(429);
+  });
+});
+
+describe('self-hosted Direct Line across a restart', () => {
+  it('keeps the conversation, its messages and its token working on the SQLite file, with no secret set', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'backcare-dl-restart-'));
+    const config = testConfig({ STORAGE: 'sqlite', SQLITE_PATH: join(folder, 'bot.sqlite') });
+    const run = async (steps: (base: string) => Promise<void>) => {
+      const app = createApp(config, { logger: silentLogger });
+      try {
+        await steps(await start(app));
+      } finally {
+        await app.close();
+      }
+    };
+    const call = async (base: string, method: string, path: string, token?: string, body?: unknown) => {
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, json: await response.json().catch(() => undefined) };
+    };
+    const botTexts = (json: { activities: Partial<Activity>[] }) =>
+      json.activities.filter((a) => a.from?.role === 'bot' && a.type === 'message').map((a) => a.text ?? '');
+    let session: Session = { conversationId: '', token: '' };
+    try {
+      await run(async (base) => {
+        session = (await call(base, 'POST', '/v3/directline/tokens/generate')).json;
+        await call(base, 'POST', '/v3/directline/conversations', session.token);
+        const path = `/v3/directline/conversations/${session.conversationId}/activities`;
+        await call(base, 'POST', path, session.token, { type: 'message', text: 'what is hot stone massage' });
+        await until(
+          async () => botTexts((await call(base, 'GET', path, session.token)).json).some((t) => /stones/.test(t)),
+          'the answer',
+        );
+      });
+      await run(async (base) => {
+        const path = `/v3/directline/conversations/${session.conversationId}/activities`;
+        const before = await call(base, 'GET', path, session.token);
+        expect(before.status).toBe(200);
+        expect(botTexts(before.json).some((text) => /stones/.test(text))).toBe(true);
+        await call(base, 'POST', path, session.token, { type: 'message', text: 'tell me more' });
+        await until(
+          async () =>
+            botTexts((await call(base, 'GET', path, session.token)).json).length > botTexts(before.json).length,
+          'an answer after the restart',
+        );
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
