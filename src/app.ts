@@ -101,7 +101,13 @@ export function createApp(
   server.get(
     '/healthz',
     guarded(logger, (_req, res) => {
-      const storageHealth = parts.storageHealth();
+      // Redis: whether it can be reached now (a failed write is not sticky: the client reconnects by itself, and a
+      // balancer must see the replica healthy again without a turn having succeeded first). SQLite: the last call.
+      const storageHealth = !parts.shared.reachable()
+        ? { ok: false, problem: 'the shared store cannot be reached' }
+        : parts.shared.replicated
+          ? { ok: true }
+          : parts.storageHealth();
       const body = { status: storageHealth.ok ? 'ok' : 'degraded', version: VERSION, topics: index.topics.size };
       if (storageHealth.ok) res.send(200, body);
       else res.send(503, { ...body, storage: storageHealth.problem });

@@ -33,12 +33,16 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-export async function startRedis(): Promise<TestRedis> {
+/** `own`: a server of its own even when REDIS_URL is set (a test that stops and restarts it). */
+export async function startRedis({
+  own = false,
+  port: fixedPort,
+}: { own?: boolean; port?: number } = {}): Promise<TestRedis> {
   const clients: RedisClient[] = [];
-  let url = process.env.REDIS_URL;
+  let url = own ? undefined : process.env.REDIS_URL;
   let stopServer = async () => undefined;
   if (url === undefined) {
-    const port = await freePort();
+    const port = fixedPort ?? (await freePort());
     const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });

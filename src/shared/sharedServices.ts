@@ -36,6 +36,8 @@ export interface SharedServices {
   replicated: boolean;
   /** For the start-up line: where things are kept (no passwords). */
   where: string;
+  /** False while the store cannot be reached (Redis down; the client reconnects by itself). */
+  reachable(): boolean;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export function openLocal(config: StorageSettings, storage?: Storage): SharedSer
     limiter: (name, points, duration) => new RateLimiterMemory({ keyPrefix: name, points, duration }),
     replicated: false,
     where: sqlite ? sqlite.path : 'memory',
+    reachable: () => db.open,
     close: async () => {
       clearInterval(sweep);
       if (db.open) db.close();
@@ -90,6 +93,7 @@ async function openRedis(config: StorageSettings, logger: Logger): Promise<Share
       }),
     replicated: true,
     where: redactedUrl(url),
+    reachable: () => client.isReady,
     close: async () => {
       await client.close().catch(() => client.destroy());
     },
