@@ -1,10 +1,15 @@
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import pino from 'pino';
+import { parse, stringify } from 'yaml';
 import { createBot } from '../src/createBot';
 import { loadConfig, type Config } from '../src/config';
 import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import { loadedKnowledge } from '../src/kb/loadedKnowledge';
+import { createLogger, type Logger } from '../src/logger';
 
 export const KNOWLEDGE_DIR = resolve(__dirname, '..', 'knowledge');
 
@@ -14,6 +19,30 @@ export function knowledgeIndex(): KnowledgeIndex {
 }
 
 export const silentLogger = pino({ level: 'silent' });
+
+/** The server's own logger at info, each line it writes kept in `lines`. */
+export function recordingLogger(lines: string[]): Logger {
+  return createLogger(
+    'info',
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    }),
+  );
+}
+
+/** A copy of the real knowledge base whose first knee-to-chest hold lasts `seconds`; the caller removes the folder. */
+export function knowledgeWithShortHold(seconds: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'backcare-holds-'));
+  cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+  const file = join(dir, 'routines', 'knee-to-chest.yaml');
+  const routine = parse(readFileSync(file, 'utf8')) as { steps: { holdSeconds?: number }[] };
+  routine.steps[1].holdSeconds = seconds;
+  writeFileSync(file, stringify(routine));
+  return dir;
+}
 
 export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
   return loadConfig({ STORAGE: 'memory', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...overrides });

@@ -35,8 +35,8 @@ export class ProactiveMessages {
 
   /** The destination of this turn's conversation; undefined when it cannot take a later message. */
   destination(context: TurnContext): Destination | undefined {
-    const route = this.routeOf(context);
-    if (route === undefined || !this.canSendLater(context)) return undefined;
+    if (!this.canSendLater(context)) return undefined;
+    const route = this.routeOf(context)!;
     const adapter = context.adapter as CloudAdapterBase;
     const identity = context.turnState.get<{ claims?: { type: string; value: string }[] }>(adapter.BotIdentityKey);
     const botAppId = identity?.claims?.find((claim) => claim.type === 'aud')?.value ?? '';

@@ -8,7 +8,7 @@ import type { Logger } from '../logger';
 import { SqliteStorage } from '../state/sqliteStorage';
 import type { JobStore } from './jobStore';
 import type { KeyStore } from './keyStore';
-import { connectRedis, redactedUrl } from './redis/redisConnection';
+import { connectRedis, redactedUrl, type RedisClient } from './redis/redisConnection';
 import { RedisConversationStore } from './redis/redisConversationStore';
 import { RedisJobStore } from './redis/redisJobStore';
 import { RedisKeyStore } from './redis/redisKeyStore';
@@ -77,7 +77,11 @@ export function openLocal(config: StorageSettings, storage?: Storage): SharedSer
 
 async function openRedis(config: StorageSettings, logger: Logger): Promise<SharedServices> {
   const { url, prefix } = config.redis!;
-  const client = await connectRedis(url, logger);
+  return redisServices(await connectRedis(url, logger), prefix, redactedUrl(url));
+}
+
+/** Everything on a connected Redis client, every key under `prefix`; closing them closes the client. */
+export function redisServices(client: RedisClient, prefix: string, where: string): SharedServices {
   return {
     storage: new RedisStorage(client, `${prefix}state:`),
     conversations: new RedisConversationStore(client, prefix),
@@ -92,7 +96,7 @@ async function openRedis(config: StorageSettings, logger: Logger): Promise<Share
         duration,
       }),
     replicated: true,
-    where: redactedUrl(url),
+    where,
     reachable: () => client.isReady,
     close: async () => {
       await client.close().catch(() => client.destroy());

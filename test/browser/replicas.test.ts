@@ -1,10 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { parse, stringify } from 'yaml';
-import { KNOWLEDGE_DIR } from '../helpers';
+import { knowledgeWithShortHold } from '../helpers';
 import { describeWithRedis, redisAvailable, startRedis, type TestRedis } from '../redisServer';
 import { startServerProcess, type ServerProcess } from '../serverProcess';
 import { describeInBrowser, launchChromium } from './chromium';
@@ -62,12 +59,7 @@ async function roundRobin(backends: () => number[]) {
   beforeAll(async () => {
     redis = await startRedis();
     // The real knowledge base with the first hold of the knee-to-chest stretch cut to two seconds.
-    dir = mkdtempSync(join(tmpdir(), 'backcare-replicas-'));
-    cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
-    const file = join(dir, 'routines', 'knee-to-chest.yaml');
-    const routine = parse(readFileSync(file, 'utf8')) as { steps: { holdSeconds?: number }[] };
-    routine.steps[1].holdSeconds = 2;
-    writeFileSync(file, stringify(routine));
+    dir = knowledgeWithShortHold(2);
     // No DIRECTLINE_SECRET: the replicas share the token key through Redis.
     const env = { STORAGE: 'redis', REDIS_URL: redis.url, REDIS_PREFIX: redis.prefix(), KNOWLEDGE_DIR: dir };
     replicas = [await startServerProcess(env), await startServerProcess(env)];

@@ -1,8 +1,6 @@
 import { networkInterfaces } from 'node:os';
-import { Writable } from 'node:stream';
 import { createApp, type App } from '../../src/app';
-import { createLogger } from '../../src/logger';
-import { testConfig } from '../helpers';
+import { recordingLogger, testConfig } from '../helpers';
 import { activity, post } from './botClient';
 
 /** An address of this machine that is not loopback: a request to it arrives from "another host". */
@@ -16,16 +14,7 @@ afterEach(async () => {
 });
 
 async function serve(env: NodeJS.ProcessEnv, lines: string[] = []) {
-  const logger = createLogger(
-    'info',
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    }),
-  );
-  const app = createApp(testConfig({ HOST: '0.0.0.0', ...env }), { logger });
+  const app = createApp(testConfig({ HOST: '0.0.0.0', ...env }), { logger: recordingLogger(lines) });
   apps.push(app);
   const { port } = await app.listen(0, '0.0.0.0');
   return { port, lines };

@@ -1,9 +1,7 @@
-import { Writable } from 'node:stream';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { createApp, type App } from '../../src/app';
 import { createBot } from '../../src/createBot';
-import { createLogger } from '../../src/logger';
-import { says, silentLogger, testConfig } from '../helpers';
+import { recordingLogger, says, silentLogger, testConfig } from '../helpers';
 import { activity, post, start } from './botClient';
 
 const texts = (replies: Partial<Activity>[]) => replies.map((reply) => reply.text ?? '').join('\n');
@@ -84,15 +82,7 @@ describe('"forget me" through the real server', () => {
 
 describe('a turn that fails', () => {
   function failingBot(lines: string[]) {
-    const logger = createLogger(
-      'info',
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          lines.push(chunk.toString());
-          done();
-        },
-      }),
-    );
+    const logger = recordingLogger(lines);
     const parts = createBot(testConfig(), logger, { storage: new MemoryStorage() });
     const adapter = new TestAdapter((context) => parts.bot.run(context));
     adapter.onTurnError = parts.onTurnError;

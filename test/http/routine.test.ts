@@ -1,10 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Activity } from 'botbuilder';
-import { parse, stringify } from 'yaml';
 import { createApp } from '../../src/app';
-import { KNOWLEDGE_DIR, silentLogger, testConfig } from '../helpers';
+import { knowledgeWithShortHold, silentLogger, testConfig } from '../helpers';
 import { activity, fakeChannel, post, start, until } from './botClient';
 import { directMessage, fakeSlackApi, postEvent, SLACK_ENV } from './slackClient';
 
@@ -44,12 +41,7 @@ describe('holds counted with a message after the turn', () => {
   let dir: string;
   beforeAll(() => {
     // The real knowledge base with the first hold of the knee-to-chest stretch cut to one second.
-    dir = mkdtempSync(join(tmpdir(), 'backcare-holds-'));
-    cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
-    const file = join(dir, 'routines', 'knee-to-chest.yaml');
-    const routine = parse(readFileSync(file, 'utf8')) as { steps: { holdSeconds?: number }[] };
-    routine.steps[1].holdSeconds = 1;
-    writeFileSync(file, stringify(routine));
+    dir = knowledgeWithShortHold(1);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

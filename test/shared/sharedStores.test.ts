@@ -1,31 +1,10 @@
 import Database from 'better-sqlite3';
-import type { Storage } from 'botbuilder';
-import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
-import {
-  CONVERSATION_IDLE_MS,
-  MAX_ACTIVITIES_PER_CONVERSATION,
-  type ConversationStore,
-} from '../../src/channels/directLine/conversationStore';
-import { RequestBudget, type LimiterFactory } from '../../src/http/requestBudget';
-import type { JobStore } from '../../src/shared/jobStore';
-import { sharedSecret, type KeyStore } from '../../src/shared/keyStore';
-import { RedisConversationStore } from '../../src/shared/redis/redisConversationStore';
-import { RedisJobStore } from '../../src/shared/redis/redisJobStore';
-import { RedisKeyStore } from '../../src/shared/redis/redisKeyStore';
-import { RedisStorage } from '../../src/shared/redis/redisStorage';
+import { CONVERSATION_IDLE_MS, MAX_ACTIVITIES_PER_CONVERSATION } from '../../src/channels/directLine/conversationStore';
+import { RequestBudget } from '../../src/http/requestBudget';
+import { sharedSecret } from '../../src/shared/keyStore';
+import { openLocal, redisServices, type SharedServices } from '../../src/shared/sharedServices';
 import { SqliteConversationStore } from '../../src/shared/sqlite/sqliteConversationStore';
-import { SqliteJobStore } from '../../src/shared/sqlite/sqliteJobStore';
-import { SqliteKeyStore } from '../../src/shared/sqlite/sqliteKeyStore';
-import { SqliteStorage } from '../../src/state/sqliteStorage';
 import { redisAvailable, startRedis, type TestRedis } from '../redisServer';
-
-interface Stores {
-  storage: Storage;
-  conversations: ConversationStore;
-  jobs: JobStore;
-  keys: KeyStore;
-  limiter: LimiterFactory;
-}
 
 let redis: TestRedis | undefined;
 beforeAll(async () => {
@@ -34,51 +13,19 @@ beforeAll(async () => {
 afterAll(() => redis?.stop());
 
 /** The same behaviour is asked of the SQLite stores (one process) and the Redis ones (replicas). */
-const backends: [string, () => Promise<Stores>][] = [
-  [
-    'SQLite',
-    async () => {
-      const sqlite = new SqliteStorage(':memory:');
-      return {
-        storage: sqlite,
-        conversations: new SqliteConversationStore(sqlite.db),
-        jobs: new SqliteJobStore(sqlite.db),
-        keys: new SqliteKeyStore(sqlite.db),
-        limiter: (name, points, duration) => new RateLimiterMemory({ keyPrefix: name, points, duration }),
-      };
-    },
-  ],
+const backends: [string, () => Promise<SharedServices>][] = [
+  ['SQLite', async () => openLocal({ storage: 'sqlite', sqlitePath: ':memory:' })],
 ];
-if (redisAvailable)
-  backends.push([
-    'Redis',
-    async () => {
-      const client = await redis!.client();
-      const prefix = redis!.prefix();
-      return {
-        storage: new RedisStorage(client, prefix),
-        conversations: new RedisConversationStore(client, prefix),
-        jobs: new RedisJobStore(client, prefix),
-        keys: new RedisKeyStore(client, prefix),
-        limiter: (name, points, duration) =>
-          new RateLimiterRedis({
-            storeClient: client,
-            useRedisPackage: true,
-            keyPrefix: prefix + name,
-            points,
-            duration,
-          }),
-      };
-    },
-  ]);
+if (redisAvailable) backends.push(['Redis', async () => redisServices(await redis!.client(), redis!.prefix(), 'test')]);
 else if (process.env.CI) throw new Error('Redis is required in CI (apt-get install redis-server)');
 else console.warn('Skipping the Redis stores: no Redis (set REDIS_URL, or install redis-server)');
 
 describe.each(backends)('%s stores', (_name, open) => {
-  let stores: Stores;
+  let stores: SharedServices;
   beforeEach(async () => {
     stores = await open();
   });
+  afterEach(() => stores.close());
 
   describe('state storage', () => {
     it('enforces eTags: a write over a newer one fails, and a failed batch writes nothing', async () => {
