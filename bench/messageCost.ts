@@ -101,6 +101,7 @@ async function main(): Promise<void> {
     );
   const worst = rows.reduce((a, b) => (b.worstMs > a.worstMs ? b : a));
   console.log(`  worst: ${worst.worstMs} ms (${worst.place}, ${worst.kind}, ${worst.chars} chars)`);
+  console.log(JSON.stringify({ benchmark: 'messageCost', worstMs: worst.worstMs, worst, rows }));
 }
 
 main().catch((error: unknown) => {

@@ -10,7 +10,8 @@ const { SERVER_BUNDLE, CODE_CACHE } = require('./server-bundle');
 
 let source;
 try {
-  source = readFileSync(SERVER_BUNDLE, 'utf8');
+  // ASCII only (the build escapes the rest): read without decoding UTF-8.
+  source = readFileSync(SERVER_BUNDLE, 'latin1');
 } catch {
   console.error('backcare: not built yet; run `npm run build` first');
   process.exit(1);
@@ -29,15 +30,18 @@ script
   .runInThisContext()
   .call(module_.exports, module_.exports, createRequire(SERVER_BUNDLE), module_, SERVER_BUNDLE, dirname(SERVER_BUNDLE));
 
-// The server's set-up has run by now (only listening is still to come): the code it compiled is what start-up needs.
-if (cachedData === undefined || script.cachedDataRejected) {
-  try {
-    // Written whole, then renamed: a server starting meanwhile never reads half a file.
-    const partial = `${CODE_CACHE}.${process.pid}`;
-    writeFileSync(partial, script.createCachedData());
-    renameSync(partial, CODE_CACHE);
-  } catch {
-    // A read-only installation starts from source each time: slower, nothing else.
+// Once the server listens (or, when the build makes the cache, once it is warm), the code compiled so far is what
+// start-up and a first turn need.
+Promise.resolve(module_.exports.started).then(() => {
+  if (cachedData === undefined || script.cachedDataRejected) {
+    try {
+      // Written whole, then renamed: a server starting meanwhile never reads half a file.
+      const partial = `${CODE_CACHE}.${process.pid}`;
+      writeFileSync(partial, script.createCachedData());
+      renameSync(partial, CODE_CACHE);
+    } catch {
+      // A read-only installation starts from source each time: slower, nothing else.
+    }
   }
-}
-if (process.env.BACKCARE_CODE_CACHE_ONLY === '1') process.exit(0);
+  if (process.env.BACKCARE_CODE_CACHE_ONLY === '1') process.exit(0);
+});

@@ -154,7 +154,7 @@ export class AssessmentDialog extends Dialog {
     if (state.index === SUMMARY) return this.continueSummary(dc, state, text);
 
     const question = QUESTIONS[state.index];
-    const reading = question.read(text, userToday(dc.context.activity));
+    const reading = await question.read(text, userToday(dc.context.activity));
     return this.onReading(dc, state, question, reading, text);
   }
 
@@ -263,11 +263,11 @@ export class AssessmentDialog extends Dialog {
         return this.notUnderstood(dc, state, text);
       }
       case 'howMany': {
-        const answers = readHowMany(text, pending.unit, pending.estimate, userToday(dc.context.activity));
+        const answers = await readHowMany(text, pending.unit, pending.estimate, userToday(dc.context.activity));
         return this.onReading(dc, state, QUESTIONS[state.index], { kind: 'answer', answers }, text);
       }
       case 'roughlyHowLong': {
-        const answers = readRoughlyHowLong(text, userToday(dc.context.activity));
+        const answers = await readRoughlyHowLong(text, userToday(dc.context.activity));
         if (answers) return this.onReading(dc, state, QUESTIONS[state.index], { kind: 'answer', answers }, text);
         if (recognizeYesNoUnsure(text) === 'unsure') {
           clearAnswer(state, QUESTIONS[state.index]);

@@ -7,7 +7,8 @@ import {
   recognizeTrend,
   recognizeYesNoUnsure,
 } from '../src/nlu/choiceAnswers';
-import { durationBand, recognizeDuration, type DurationReading, type RoughUnit } from '../src/nlu/duration';
+import { durationBand, type DurationReading, type RoughUnit } from '../src/nlu/duration';
+import { durationReader } from '../src/nlu/durationReader';
 import { normaliseText } from '../src/nlu/normalise';
 import { recognizeSeverity } from '../src/nlu/severity';
 import { recognizeSittingHours } from '../src/nlu/sittingHours';
@@ -53,7 +54,8 @@ export interface Question {
   example: string;
   /** Offered as a numbered list after two misses; each must read back as an answer. */
   choices: string[];
-  read(text: string, today: Date): Reading;
+  /** Durations are read on another thread, hence the promise. */
+  read(text: string, today: Date): Reading | Promise<Reading>;
   /** The answer in a few words for the summary, or undefined when it was skipped. */
   describe(answers: AssessmentAnswers): string | undefined;
   /** A few words a person would say on hearing a notable answer ("7 out of 10 sounds hard going."), or undefined. */
@@ -164,8 +166,8 @@ export const QUESTIONS: Question[] = [
     }),
     example: 'For example "3 weeks", "since March" or "a few days".',
     choices: ['A few days', 'About 2 weeks', 'About 2 months', 'More than 3 months'],
-    read: (text, today) => {
-      const reading = recognizeDuration(text, today);
+    read: async (text, today) => {
+      const reading = await durationReader.read(text, today);
       if (reading.unclear) return { kind: 'roughlyHowLong' };
       if (reading.rough === 'weeks' || reading.rough === 'months')
         return { kind: 'howMany', unit: reading.rough, estimate: durationAnswers(reading) };
@@ -326,14 +328,19 @@ export function durationAnswers({ days, rough }: DurationReading): AssessmentAns
  * The reply to "About how many weeks?": a number is that many of the unit ("6"), a figure with its own unit is
  * taken as said ("more like 2 months"), and anything else keeps the estimate: the question is asked only once.
  */
-export function readHowMany(text: string, unit: 'weeks' | 'months', estimate: AssessmentAnswers, today: Date) {
-  const reading = recognizeDuration(`${text} ${unit}`, today);
+export async function readHowMany(
+  text: string,
+  unit: 'weeks' | 'months',
+  estimate: AssessmentAnswers,
+  today: Date,
+): Promise<AssessmentAnswers> {
+  const reading = await durationReader.read(`${text} ${unit}`, today);
   return reading.days === null || reading.rough ? estimate : durationAnswers(reading);
 }
 
 /** The reply to "Roughly how long?": any reading with a figure or a unit, else null. */
-export function readRoughlyHowLong(text: string, today: Date): AssessmentAnswers | null {
-  const reading = recognizeDuration(text, today);
+export async function readRoughlyHowLong(text: string, today: Date): Promise<AssessmentAnswers | null> {
+  const reading = await durationReader.read(text, today);
   return reading.days === null ? null : durationAnswers(reading);
 }
 

@@ -1,5 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { DialogTurnStatus, type DialogContext, type DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { RootDialogSet } from './rootDialogSet';
 import { recognizeCommand, type Command } from '../src/nlu/commands';
 import type { UserProfile } from '../src/plan/profile';
 import type { HoldTimers } from '../src/channels/holdTimers';
@@ -43,7 +44,7 @@ export class ConversationRouter {
     private readonly index: KnowledgeIndex,
     private readonly reminderRequests: ReminderRequests,
   ) {
-    this.dialogs = new DialogSet(dialogState).add(mainDialog).add(new ForgetMeDialog());
+    this.dialogs = new RootDialogSet(dialogState).add(mainDialog).add(new ForgetMeDialog());
   }
 
   /** A new conversation: a returning user is asked how their back is today, a new one is welcomed. */

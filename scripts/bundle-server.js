@@ -2,7 +2,7 @@
 // `npm run build`, last step: the server as one file (dist/server.js) and V8's compiled code for it
 // (dist/server.js.cache), so that `npm start` does not resolve, read and compile some 1,600 modules one by one.
 const { spawnSync } = require('node:child_process');
-const { rmSync } = require('node:fs');
+const { readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const esbuild = require('esbuild');
 
@@ -33,6 +33,18 @@ esbuild.buildSync({
     '@redis/*',
   ],
 });
+
+// Only ASCII, so that start-up reads the 12 MB file as Latin-1 instead of decoding UTF-8 (about 60 ms): esbuild
+// escapes strings and templates but leaves regular expressions alone (the recognizers' have full-width digits).
+// A \uXXXX escape means the same character in a regular expression, string or comment; an escaping backslash
+// before the character ("\é" is "é") is folded into the escape.
+writeFileSync(
+  SERVER_BUNDLE,
+  readFileSync(SERVER_BUNDLE, 'utf8').replace(/(\\*)([\u0080-\uffff])/g, (_, slashes, character) => {
+    const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+    return `${kept}\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  }),
+);
 
 // The first start writes the compiled code; doing it here means `npm start` is fast from its first run. The server
 // is set up and stopped before it listens (the port is never bound).

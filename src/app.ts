@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import {
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-  type Storage,
-} from 'botbuilder';
+import { ConfigurationServiceClientCredentialFactory, type Storage } from 'botbuilder';
 import * as restify from 'restify';
 import type { BackCareBot } from './bot';
 import { BotFrameworkAdapter } from './channels/botFramework/botFrameworkAdapter';
 import { registerMessagesRoute } from './channels/botFramework/messagesRoute';
+import { ReusedClientsAuthentication } from './channels/botFramework/reusedClients';
 import { DirectLineServer } from './channels/directLine/directLineServer';
 import { DirectLineTokens } from './channels/directLine/tokens';
 import { SlackBridge } from './channels/slack/slackBridge';
@@ -23,6 +20,7 @@ import type { Logger } from './logger';
 import { sharedSecret } from './shared/keyStore';
 import type { SharedServices } from './shared/sharedServices';
 import { VERSION } from './version';
+import { warmUpTurns } from './warmUpTurns';
 
 /** A client gets this long to send a whole request (slow senders hold a socket, never the event loop). */
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -35,7 +33,9 @@ export interface App {
   adapter: BotFrameworkAdapter;
   bot: BackCareBot;
   index: KnowledgeIndex;
-  /** Starts listening; resolves with the bound address (port 0 picks a free one). */
+  /** A few turns with itself, so that the first person to write does not wait for code to compile; done once. */
+  warmUp(): Promise<void>;
+  /** Starts listening and warms up; resolves with the bound address (port 0 picks a free one). */
   listen(port?: number, host?: string): Promise<AddressInfo>;
   /** Stops taking requests at once, lets running ones (and their bot turns) finish, and closes storage. */
   close(): Promise<void>;
@@ -75,7 +75,7 @@ export function createApp(
   });
   // With no app id the adapter skips authentication, which is what the Emulator expects locally.
   const adapter = new BotFrameworkAdapter(
-    new ConfigurationBotFrameworkAuthentication(
+    new ReusedClientsAuthentication(
       { MicrosoftAppId: appId, MicrosoftAppTenantId: tenantId, ...botFrameworkAuthentication },
       credentials,
     ),
@@ -147,6 +147,9 @@ export function createApp(
     logger,
   });
 
+  let warming: Promise<void> | undefined;
+  const warmUp = (address?: AddressInfo) =>
+    (warming ??= warmUpTurns({ adapter: directLine.botAdapter, bot, storage: parts.shared.storage, address }));
   let closing: Promise<void> | undefined;
   const close = async () => {
     draining.begin();
@@ -168,14 +171,21 @@ export function createApp(
     adapter,
     bot,
     index,
-    listen: (port = config.port, host = config.host) =>
-      new Promise((resolve, reject) => {
+    warmUp: () => warmUp(),
+    listen: async (port = config.port, host = config.host) => {
+      const address = await new Promise<AddressInfo>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           server.removeListener('error', reject);
           resolve(server.address() as AddressInfo);
         });
-      }),
+      });
+      // Over HTTP too where this process may post to /api/messages unauthenticated (no app id, a loopback address
+      // or all addresses): elsewhere the route would refuse it, and log the refusal.
+      const selfPosting = config.microsoftApp.appId === '' && /^(127\.|::1$|0\.0\.0\.0$|::$)/.test(address.address);
+      await warmUp(selfPosting ? address : undefined);
+      return address;
+    },
     close: () => (closing ??= close()),
   };
 }

@@ -8,6 +8,7 @@ import type { Config } from './config';
 import type { KnowledgeIndex } from './kb/knowledgeIndex';
 import { loadedKnowledge } from './kb/loadedKnowledge';
 import type { Logger } from './logger';
+import { durationReader } from './nlu/durationReader';
 import { warmUpRecognizers } from './nlu/warmUp';
 import { HoldTimers } from './channels/holdTimers';
 import { ProactiveMessages } from './channels/proactiveMessages';
@@ -62,7 +63,7 @@ export function createBot(config: Config, logger: Logger, options: BotOptions = 
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const scheduler = new Scheduler(shared.jobs, logger, options.now);
   const proactive = new ProactiveMessages();
-  const holdTimers = new HoldTimers(scheduler, proactive);
+  const holdTimers = new HoldTimers(scheduler, proactive, conversationState);
   const reminders = new StretchReminders(scheduler, proactive, options.now);
   // "Forget me" ends the person's reminders too.
   personalData.onForget(({ channelId, userId }) => reminders.stop(channelId, userId));
@@ -86,7 +87,8 @@ export function createBot(config: Config, logger: Logger, options: BotOptions = 
     loaded.index,
     new ReminderRequests(reminders, profile, conversationData, replies),
   );
-  // The recognizers' first calls are slow (models load, date-time ~350 ms): pay that now, not on a user's turn.
+  // The recognizers' first calls are slow: pay that now (durations on their own thread), not on a user's turn.
+  const releaseDurationReader = durationReader.start();
   warmUpRecognizers();
   scheduler.start();
 
@@ -126,6 +128,7 @@ export function createBot(config: Config, logger: Logger, options: BotOptions = 
       }
     },
     close: async () => {
+      await releaseDurationReader();
       await scheduler.close();
       await opened?.close();
     },

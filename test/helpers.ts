@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import pino from 'pino';
 import { parse, stringify } from 'yaml';
-import { createBot } from '../src/createBot';
+import { createBot, type BotParts } from '../src/createBot';
 import { loadConfig, type Config } from '../src/config';
 import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import { loadedKnowledge } from '../src/kb/loadedKnowledge';
@@ -54,6 +54,10 @@ export function titleOf(id: string): string {
   return topic.title;
 }
 
+/** Bots made by botConversation, closed after each test file (their scheduler and the duration reader's thread). */
+const openBots: BotParts[] = [];
+afterAll(() => Promise.all(openBots.splice(0).map((parts) => parts.close())));
+
 /** A conversation with the whole bot (safety screen, welcome, interruptions, dialogs, state) on botbuilder's TestAdapter. */
 export function botConversation(
   options: {
@@ -65,9 +69,11 @@ export function botConversation(
     conversationId?: string;
   } = {},
 ): TestAdapter {
-  const { bot, onTurnError } = createBot(testConfig(options.env), options.logger ?? silentLogger, {
+  const parts = createBot(testConfig(options.env), options.logger ?? silentLogger, {
     storage: options.storage ?? new MemoryStorage(),
   });
+  openBots.push(parts);
+  const { bot, onTurnError } = parts;
   const template: Partial<Activity> = { channelId: options.channelId ?? 'emulator' };
   if (options.conversationId) template.conversation = { id: options.conversationId } as Activity['conversation'];
   const adapter = new TestAdapter((context) => bot.run(context), template);

@@ -1,4 +1,4 @@
-import type { Activity, TurnContext } from 'botbuilder';
+import type { Activity, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Scheduler } from '../scheduling/scheduler';
 import type { Destination, ProactiveMessages } from './proactiveMessages';
 
@@ -16,13 +16,19 @@ interface HoldEnded {
  * arrives on its own. The turn that started the hold returns at once, so a
  * hold never keeps an HTTP request open. The end of the hold is a scheduled
  * message in the shared store, sent by whichever replica is up; any new
- * message in the conversation cancels it (the user moved on).
+ * message in the conversation cancels it (the user moved on). The
+ * conversation's state says whether one was started, so that the turns of a
+ * conversation without a hold never ask the store.
  */
 export class HoldTimers {
+  private readonly pending: StatePropertyAccessor<boolean>;
+
   constructor(
     private readonly scheduler: Scheduler,
     private readonly proactive: ProactiveMessages,
+    conversationState: ConversationState,
   ) {
+    this.pending = conversationState.createProperty<boolean>('holdPending');
     scheduler.handle(HOLD_ENDED, async (job, stale) => {
       if (stale) return;
       const { destination, message } = job.payload as HoldEnded;
@@ -45,10 +51,13 @@ export class HoldTimers {
       staleAfterMs: STALE_AFTER_MS,
       payload,
     });
+    await this.pending.set(context, true);
   }
 
   async cancel(context: TurnContext): Promise<void> {
-    if (context.activity.conversation?.id !== undefined) await this.scheduler.cancel(holdId(context));
+    if (context.activity.conversation?.id === undefined || !(await this.pending.get(context))) return;
+    await this.scheduler.cancel(holdId(context));
+    await this.pending.delete(context);
   }
 }
 

@@ -1,4 +1,5 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import { CloudAdapter, type Activity } from 'botbuilder';
+import { ReusedClientsAuthentication } from './botFramework/reusedClients';
 
 /** What a bridge does with one activity the bot sends: queue it, post it to another service... Returns its id. */
 export type DeliverActivity = (conversationId: string, activity: Partial<Activity>) => Promise<string> | string;
@@ -35,9 +36,9 @@ export function inProcessAdapter(deliver: DeliverActivity): CloudAdapter {
   };
   // No credentials: the bridge authenticates its own users, and nothing here leaves the process.
   return new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({}, undefined, undefined, undefined, {
+    new ReusedClientsAuthentication({}, undefined, undefined, undefined, {
       httpClient,
-    } as unknown as ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[4]),
+    } as unknown as ConstructorParameters<typeof ReusedClientsAuthentication>[4]),
   );
 }
 

@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import { isEnglishWord } from '../nlu/englishWords';
 import { stem, tokenise } from '../nlu/normalise';
 import { STOPWORDS } from '../nlu/stopwords';
+import { WordSequences } from '../nlu/wordSequences';
 import type { Lexicon } from './schema';
 
 /** How much a term found one way is trusted, compared with the word as typed. */
@@ -49,15 +50,19 @@ export const isSpecificPhrase = (term: string): boolean =>
  */
 export class TermExtractor {
   private readonly spelling: Map<string, string>;
-  /** variant phrase (normalised words joined by spaces) -> canonical words. */
-  private readonly synonyms = new Map<string, string[]>();
-  /** Domain words and phrases, as stems joined by spaces; likewise the two assistant lists. */
-  private readonly domain: Set<string>;
-  private readonly assistantWords: Set<string>;
-  private readonly addressingAssistant: Set<string>;
-  private readonly lowerBack: Set<string>;
-  private readonly otherBodyParts: Set<string>;
-  private readonly phrases = new Set<string>();
+  /** variant phrase (normalised words) -> canonical words. */
+  private readonly synonyms = new WordSequences<string[]>();
+  /** Domain words and phrases, as stems; likewise the two assistant lists. */
+  private readonly domain: WordSequences;
+  private readonly assistantWords: WordSequences;
+  private readonly addressingAssistant: WordSequences;
+  /** Body parts, as words. */
+  private readonly lowerBack: WordSequences;
+  private readonly otherBodyParts: WordSequences;
+  /** Keyword phrases of two words or more, as stems. */
+  private readonly phrases = new WordSequences();
+  /** The words of the synonyms' variants and of the other body parts, which typos are corrected to as well. */
+  private readonly lexiconWords: string[] = [];
   private readonly knownWords = new Set<string>();
   /** One small fuse.js index per first letter: a typo rarely hits the first letter, and small indexes are fast. */
   private readonly fuzzyByLetter = new Map<string, Fuse<string>>();
@@ -70,16 +75,22 @@ export class TermExtractor {
     for (const [canonical, variants] of Object.entries(lexicon.synonyms)) {
       const canonicalWords = this.spell(tokenise(canonical));
       for (const variant of variants) {
-        this.synonyms.set(this.spell(tokenise(variant)).join(' '), canonicalWords);
+        const words = this.spell(tokenise(variant));
+        this.synonyms.set(words, canonicalWords);
+        this.lexiconWords.push(...words);
       }
     }
-    const spelled = (phrases: string[], toKey: (word: string) => string) =>
-      new Set(phrases.map((phrase) => this.spell(tokenise(phrase)).map(toKey).join(' ')));
+    const spelled = (phrases: string[], toKey: (word: string) => string) => {
+      const sequences = new WordSequences();
+      for (const phrase of phrases) sequences.set(this.spell(tokenise(phrase)).map(toKey), true);
+      return sequences;
+    };
     this.domain = spelled(lexicon.domain, stem);
     this.assistantWords = spelled(lexicon.assistantWords, stem);
     this.addressingAssistant = spelled(lexicon.addressingAssistant, stem);
     this.lowerBack = spelled(lexicon.lowerBack, (word) => word);
     this.otherBodyParts = spelled(lexicon.otherBodyParts, (word) => word);
+    for (const part of lexicon.otherBodyParts) this.lexiconWords.push(...this.spell(tokenise(part)));
   }
 
   /** Registers the vocabulary of the index: phrases to keep whole and words that typos are corrected to. */
@@ -88,10 +99,9 @@ export class TermExtractor {
       const words = this.spell(tokenise(text));
       words.forEach((word) => this.knownWords.add(word));
       const stems = words.map(stem);
-      if (phrase && stems.length > 1 && stems.length <= MAX_PHRASE_WORDS) this.phrases.add(stems.join(' '));
+      if (phrase && stems.length > 1 && stems.length <= MAX_PHRASE_WORDS) this.phrases.set(stems, true);
     }
-    for (const phrase of this.synonyms.keys()) phrase.split(' ').forEach((word) => this.knownWords.add(word));
-    for (const part of this.otherBodyParts) part.split(' ').forEach((word) => this.knownWords.add(word));
+    for (const word of this.lexiconWords) this.knownWords.add(word);
 
     const byLetter = new Map<string, string[]>();
     for (const word of this.knownWords) {
@@ -152,13 +162,15 @@ export class TermExtractor {
     const qualities = typed.map((w) => w.quality);
     const sequences: Sequence[] = [{ words, qualities }];
     const explained = new Set<number>();
-    forEachSpan(words.length, (start, end) => {
-      const canonical = this.synonyms.get(words.slice(start, end).join(' '));
-      if (!canonical) return;
-      const quality = SYNONYM_QUALITY * Math.min(...qualities.slice(start, end));
-      sequences.push({ words: canonical, qualities: canonical.map(() => quality) });
-      if (canonical.length > 1) for (let i = start; i < end; i++) explained.add(i);
-    });
+    this.synonyms.forEach(
+      words,
+      (start, end, canonical) => {
+        const quality = SYNONYM_QUALITY * Math.min(...qualities.slice(start, end));
+        sequences.push({ words: canonical, qualities: canonical.map(() => quality) });
+        if (canonical.length > 1) for (let i = start; i < end; i++) explained.add(i);
+      },
+      MAX_PHRASE_WORDS,
+    );
     return { sequences, explained };
   }
 
@@ -171,8 +183,7 @@ export class TermExtractor {
     const add = (term: string, quality: number) => terms.set(term, Math.max(quality, terms.get(term) ?? 0));
     const stems = words.map(stem);
     const inPhrase = new Set<number>();
-    forEachSpan(stems.length, (start, end) => {
-      if (end - start < 2 || !this.phrases.has(stems.slice(start, end).join(' '))) return;
+    this.phrases.forEach(stems, (start, end) => {
       add(phraseTerm(stems.slice(start, end)), Math.min(...qualities.slice(start, end)));
       for (let i = start; i < end; i++) inPhrase.add(i);
     });
@@ -190,28 +201,27 @@ export class TermExtractor {
     let addressesAssistant = false;
     for (const { words } of sequences) {
       const stems = words.map(stem);
-      forEachSpan(stems.length, (start, end) => {
-        const key = stems.slice(start, end).join(' ');
-        inDomain ||= this.domain.has(key);
-        aboutAssistant ||= this.assistantWords.has(key);
-        addressesAssistant ||= this.addressingAssistant.has(key);
-      });
+      inDomain ||= this.domain.occursIn(stems, MAX_PHRASE_WORDS);
+      aboutAssistant ||= this.assistantWords.occursIn(stems, MAX_PHRASE_WORDS);
+      addressesAssistant ||= this.addressingAssistant.occursIn(stems, MAX_PHRASE_WORDS);
     }
     return inDomain || (aboutAssistant && addressesAssistant);
   }
 
   /** Body parts other than the lower back, unless the lower back is named too or the part is inside a phrase ("knee to chest"). */
   private otherBodyPartsIn(words: string[], explained: Set<number>): string[] {
-    let mentionsLowerBack = false;
+    if (this.lowerBack.occursIn(words, MAX_PHRASE_WORDS)) return [];
     const parts: string[] = [];
-    forEachSpan(words.length, (start, end) => {
-      const key = words.slice(start, end).join(' ');
-      if (this.lowerBack.has(key)) mentionsLowerBack = true;
-      let isExplained = false;
-      for (let i = start; i < end; i++) isExplained ||= explained.has(i);
-      if (this.otherBodyParts.has(key) && !isExplained) parts.push(words.slice(start, end).map(stem).join(' '));
-    });
-    return mentionsLowerBack ? [] : parts;
+    this.otherBodyParts.forEach(
+      words,
+      (start, end) => {
+        let isExplained = false;
+        for (let i = start; i < end; i++) isExplained ||= explained.has(i);
+        if (!isExplained) parts.push(words.slice(start, end).map(stem).join(' '));
+      },
+      MAX_PHRASE_WORDS,
+    );
+    return parts;
   }
 
   private spell(words: string[]): string[] {
@@ -241,13 +251,6 @@ export class TermExtractor {
     if (this.corrections.size >= MAX_REMEMBERED_CORRECTIONS) this.corrections.clear();
     this.corrections.set(word, correction);
     return correction;
-  }
-}
-
-/** Calls back for every run of up to MAX_PHRASE_WORDS consecutive words, as [start, end). */
-function forEachSpan(length: number, visit: (start: number, end: number) => void): void {
-  for (let start = 0; start < length; start++) {
-    for (let end = start + 1; end <= Math.min(length, start + MAX_PHRASE_WORDS); end++) visit(start, end);
   }
 }
 

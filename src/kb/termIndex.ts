@@ -35,7 +35,9 @@ export interface TermRanking {
  */
 export class TermIndex {
   private readonly extractor: TermExtractor;
-  private readonly weights = new Map<string, Map<string, number>>();
+  /** The topics in a fixed order, and for each term the topics (by that order) that use it, with its weight there. */
+  private readonly topicIds: string[] = [];
+  private readonly postings = new Map<string, { topic: number; weight: number }[]>();
   private readonly idf = new Map<string, number>();
   /** The idf of a term only one topic uses. */
   private readonly uniqueIdf: number;
@@ -52,6 +54,7 @@ export class TermIndex {
       ]),
     );
 
+    const topicWeights = new Map<string, Map<string, number>>();
     for (const topic of knowledge.topics) {
       const weights = new Map<string, number>();
       const addField = (text: string, fieldWeight: number) => {
@@ -64,7 +67,7 @@ export class TermIndex {
       for (const [term, quality] of this.extractor.topicTerms(topic.title)) {
         weights.set(term, (weights.get(term) ?? 0) + TITLE_WEIGHT * quality);
       }
-      this.weights.set(topic.id, weights);
+      topicWeights.set(topic.id, weights);
       this.ownWords.set(
         topic.id,
         new Set([topic.title, ...topic.keywords].flatMap((text) => tokenise(text).map(stem))),
@@ -72,32 +75,48 @@ export class TermIndex {
     }
 
     const documentFrequency = new Map<string, number>();
-    for (const weights of this.weights.values()) {
+    for (const weights of topicWeights.values()) {
       for (const term of weights.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     }
     const topicCount = knowledge.topics.length;
     for (const [term, count] of documentFrequency) this.idf.set(term, Math.log(1 + topicCount / count));
     this.uniqueIdf = Math.log(1 + topicCount);
+    for (const [topic, weights] of topicWeights) {
+      const position = this.topicIds.push(topic) - 1;
+      for (const [term, weight] of weights) {
+        const list = this.postings.get(term) ?? [];
+        list.push({ topic: position, weight });
+        this.postings.set(term, list);
+      }
+    }
   }
 
   rank(text: string): TermRanking {
     const { terms, otherBodyParts, inDomain } = this.extractor.extract(text);
     const specificPhrases = new Set([...terms.keys()].filter(isSpecificPhrase));
-    const scores: { topic: string; score: number; specificPhrase: boolean; uniqueTerms: number }[] = [];
-    for (const [topic, weights] of this.weights) {
-      let score = 0;
-      let specificPhrase = false;
-      let uniqueTerms = 0;
-      for (const [term, quality] of terms) {
-        const weight = weights.get(term);
-        if (weight === undefined) continue;
-        const idf = this.idf.get(term) ?? 0;
-        score += weight * quality * idf;
-        specificPhrase ||= specificPhrases.has(term);
-        if (idf >= this.uniqueIdf) uniqueTerms++;
+    // Only the topics that share a term with the message are visited (through each term's postings).
+    const byTopic = new Map<number, { topic: string; score: number; specificPhrase: boolean; uniqueTerms: number }>();
+    for (const [term, quality] of terms) {
+      const postings = this.postings.get(term);
+      if (!postings) continue;
+      const idf = this.idf.get(term) ?? 0;
+      for (const { topic, weight } of postings) {
+        let entry = byTopic.get(topic);
+        if (!entry)
+          byTopic.set(
+            topic,
+            (entry = { topic: this.topicIds[topic], score: 0, specificPhrase: false, uniqueTerms: 0 }),
+          );
+        entry.score += weight * quality * idf;
+        entry.specificPhrase ||= specificPhrases.has(term);
+        if (idf >= this.uniqueIdf) entry.uniqueTerms++;
       }
-      if (score > 0) scores.push({ topic, score, specificPhrase, uniqueTerms });
     }
+    // In the knowledge base's order before sorting, so that ties are broken as they always were.
+    const scores = [...byTopic.keys()]
+      .sort((a, b) => a - b)
+      .map((topic) => byTopic.get(topic)!)
+      .filter(({ score }) => score > 0);
     scores.sort((a, b) => b.score - a.score);
     if (scores.length === 0) return { topics: [], inDomain, otherBodyPart: otherBodyParts.length > 0 };
     // A body part other than the lower back counts against every topic, unless the message uses a phrase of the

@@ -80,13 +80,14 @@ export class LanguageCheck {
   private readonly eld = (loaded ??= loadEld());
 
   isOtherLanguage(text: string): boolean {
-    const letters = text.match(/\p{L}/gu) ?? [];
-    const latin = letters.filter((letter) => /\p{Script=Latin}/u.test(letter)).length;
-    if (letters.length >= 2 && latin < letters.length / 2) return true;
-    if (letters.length < ENOUGH_LETTERS) return false;
-    const result = this.eld.detect(text);
-    if (result.language === '' || result.language === 'en' || !result.isReliable()) return false;
+    const letters = text.match(/\p{L}/gu)?.length ?? 0;
+    const latin = text.match(/(?=\p{L})\p{Script=Latin}/gu)?.length ?? 0;
+    if (letters >= 2 && latin < letters / 2) return true;
+    if (letters < ENOUGH_LETTERS) return false;
+    // Mostly English words is English whatever the detector says, so the detector is asked only about the rest.
     const words = tokenise(text).filter((word) => !/^\d+$/.test(word));
-    return words.filter(isEnglishWord).length < words.length * ENGLISH_SHARE;
+    if (words.filter(isEnglishWord).length >= words.length * ENGLISH_SHARE) return false;
+    const result = this.eld.detect(text);
+    return result.language !== '' && result.language !== 'en' && result.isReliable();
   }
 }

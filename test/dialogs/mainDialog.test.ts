@@ -18,6 +18,7 @@ function client(channelId = 'emulator') {
   const holdTimers = new HoldTimers(
     new Scheduler(new SqliteJobStore(new Database(':memory:')), silentLogger),
     new ProactiveMessages(),
+    state,
   );
   const { mainDialog } = createDialogs(
     loadedKnowledge(KNOWLEDGE_DIR),
