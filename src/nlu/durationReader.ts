@@ -50,14 +50,16 @@ export class DurationReader {
     }
     try {
       const worker = new Worker(WORKER_FILE);
-      // The worker never keeps the process alive: a server has its listening socket for that.
-      worker.unref();
       worker.on('message', ({ id, reading }: { id: number; reading: DurationReading }) => {
         this.waiting.get(id)?.resolve(reading);
         this.waiting.delete(id);
+        if (this.waiting.size === 0) worker.unref();
       });
       worker.on('error', () => this.stopWorker(worker));
       worker.on('exit', () => this.stopWorker(worker));
+      // The worker keeps the process alive only while an answer is being read. After the listeners: adding a
+      // 'message' listener refs the thread again.
+      worker.unref();
       this.worker = worker;
     } catch {
       this.worker = undefined;
@@ -70,6 +72,7 @@ export class DurationReader {
     if (!this.worker) return Promise.resolve(recognizeDuration(text, today));
     const id = this.nextId++;
     return new Promise((resolve) => {
+      if (this.waiting.size === 0) this.worker!.ref();
       this.waiting.set(id, { resolve, text, today });
       this.worker!.postMessage({ id, text, today: today.getTime() } satisfies DurationRequest);
     });
