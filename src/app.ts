@@ -4,7 +4,7 @@ import { ConfigurationServiceClientCredentialFactory, type Storage } from 'botbu
 import * as restify from 'restify';
 import type { BackCareBot } from './bot';
 import { BotFrameworkAdapter } from './channels/botFramework/botFrameworkAdapter';
-import { registerMessagesRoute } from './channels/botFramework/messagesRoute';
+import { isLoopback, registerMessagesRoute } from './channels/botFramework/messagesRoute';
 import { ReusedClientsAuthentication } from './channels/botFramework/reusedClients';
 import { DirectLineServer } from './channels/directLine/directLineServer';
 import { DirectLineTokens } from './channels/directLine/tokens';
@@ -182,7 +182,9 @@ export function createApp(
       });
       // Over HTTP too where this process may post to /api/messages unauthenticated (no app id, a loopback address
       // or all addresses): elsewhere the route would refuse it, and log the refusal.
-      const selfPosting = config.microsoftApp.appId === '' && /^(127\.|::1$|0\.0\.0\.0$|::$)/.test(address.address);
+      const selfPosting =
+        config.microsoftApp.appId === '' &&
+        (isLoopback(address.address) || ['0.0.0.0', '::'].includes(address.address));
       await warmUp(selfPosting ? address : undefined);
       return address;
     },

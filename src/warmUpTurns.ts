@@ -5,8 +5,8 @@ import type { Activity, CloudAdapter, Storage } from 'botbuilder';
 import type { BackCareBot } from './bot';
 
 /**
- * A short conversation the server has with itself before it listens: a knowledge question and the assessment's
- * first answers. The first turn of each kind compiles and optimises code that every later turn reuses (and, when
+ * A short conversation the server has with itself as it starts (app.listen resolves after it): a knowledge question
+ * and the assessment's first answers. The first turn of each kind compiles and optimises code that every later turn reuses (and, when
  * `npm run build` makes V8's code cache, puts it in the cache); without this the first person to write waits for
  * it. Any wording works: a text the bot does not expect still runs the safety screen, the matcher and a dialog.
  */

@@ -94,29 +94,27 @@ export class TermIndex {
   rank(text: string): TermRanking {
     const { terms, otherBodyParts, inDomain } = this.extractor.extract(text);
     const specificPhrases = new Set([...terms.keys()].filter(isSpecificPhrase));
-    // Only the topics that share a term with the message are visited (through each term's postings).
-    const byTopic = new Map<number, { topic: string; score: number; specificPhrase: boolean; uniqueTerms: number }>();
+    // Only the topics that share a term with the message are visited (through each term's postings); kept by the
+    // topic's position, so that they come out in the knowledge base's order and ties are broken as they always were.
+    const byTopic: { topic: string; score: number; specificPhrase: boolean; uniqueTerms: number }[] = [];
     for (const [term, quality] of terms) {
       const postings = this.postings.get(term);
       if (!postings) continue;
       const idf = this.idf.get(term) ?? 0;
       for (const { topic, weight } of postings) {
-        let entry = byTopic.get(topic);
-        if (!entry)
-          byTopic.set(
-            topic,
-            (entry = { topic: this.topicIds[topic], score: 0, specificPhrase: false, uniqueTerms: 0 }),
-          );
+        const entry = (byTopic[topic] ??= {
+          topic: this.topicIds[topic],
+          score: 0,
+          specificPhrase: false,
+          uniqueTerms: 0,
+        });
         entry.score += weight * quality * idf;
         entry.specificPhrase ||= specificPhrases.has(term);
         if (idf >= this.uniqueIdf) entry.uniqueTerms++;
       }
     }
-    // In the knowledge base's order before sorting, so that ties are broken as they always were.
-    const scores = [...byTopic.keys()]
-      .sort((a, b) => a - b)
-      .map((topic) => byTopic.get(topic)!)
-      .filter(({ score }) => score > 0);
+    // filter skips the positions of topics the message shares nothing with.
+    const scores = byTopic.filter(({ score }) => score > 0);
     scores.sort((a, b) => b.score - a.score);
     if (scores.length === 0) return { topics: [], inDomain, otherBodyPart: otherBodyParts.length > 0 };
     // A body part other than the lower back counts against every topic, unless the message uses a phrase of the

@@ -39,6 +39,7 @@ export function registerMessagesRoute(
     '/api/messages',
     jsonBody({ maxBytes: MAX_ACTIVITY_BODY_BYTES }),
     guarded(logger, async (req: Request, res: Response) => {
+      // The socket's peer, never X-Forwarded-For: a header anyone can write cannot make a request local.
       if (!openToAnyHost && !isLoopback(req.socket?.remoteAddress))
         return refuse(
           res,
@@ -69,8 +70,8 @@ export function registerMessagesRoute(
   );
 }
 
-/** The socket's peer, never X-Forwarded-For: a header anyone can write cannot make a request local. */
-function isLoopback(address: string | undefined): boolean {
+/** A loopback address (IPv4, IPv6, or IPv4 mapped into IPv6). */
+export function isLoopback(address: string | undefined): boolean {
   return address !== undefined && /^(127\.|::1$|::ffff:127\.)/.test(address);
 }
 
