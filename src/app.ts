@@ -20,7 +20,7 @@ import type { Logger } from './logger';
 import { sharedSecret } from './shared/keyStore';
 import type { SharedServices } from './shared/sharedServices';
 import { VERSION } from './version';
-import { warmUpTurns } from './warmUpTurns';
+import { WarmUpTurns } from './warmUpTurns';
 
 /** A client gets this long to send a whole request (slow senders hold a socket, never the event loop). */
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -35,7 +35,10 @@ export interface App {
   index: KnowledgeIndex;
   /** A few turns with itself, so that the first person to write does not wait for code to compile; done once. */
   warmUp(): Promise<void>;
-  /** Starts listening and warms up; resolves with the bound address (port 0 picks a free one). */
+  /**
+   * Warms up (what needs only this thread first), starts listening and warms up the rest beside the first turns;
+   * resolves with the bound address (port 0 picks a free one).
+   */
   listen(port?: number, host?: string): Promise<AddressInfo>;
   /** Stops taking requests at once, lets running ones (and their bot turns) finish, and closes storage. */
   close(): Promise<void>;
@@ -147,12 +150,15 @@ export function createApp(
     logger,
   });
 
+  const warmUpTurns = new WarmUpTurns({ adapter: directLine.botAdapter, bot, storage: parts.shared.storage });
   let warming: Promise<void> | undefined;
   const warmUp = (address?: AddressInfo) =>
-    (warming ??= warmUpTurns({ adapter: directLine.botAdapter, bot, storage: parts.shared.storage, address }));
+    (warming ??= warmUpTurns.beforeListening().then(() => warmUpTurns.rest(address)));
   let closing: Promise<void> | undefined;
   const close = async () => {
     draining.begin();
+    // A warm-up still under way finishes first: its turns use the store closed below.
+    await warming?.catch(() => undefined);
     const closed = server.server.listening
       ? new Promise<void>((resolve) => server.close(() => resolve()))
       : Promise.resolve();
@@ -173,6 +179,7 @@ export function createApp(
     index,
     warmUp: () => warmUp(),
     listen: async (port = config.port, host = config.host) => {
+      await warmUpTurns.beforeListening();
       const address = await new Promise<AddressInfo>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -181,11 +188,14 @@ export function createApp(
         });
       });
       // Over HTTP too where this process may post to /api/messages unauthenticated (no app id, a loopback address
-      // or all addresses): elsewhere the route would refuse it, and log the refusal.
+      // or all addresses): elsewhere the route would refuse it, and log the refusal. Beside the first people's
+      // turns: those need nothing the rest warms up that they would not do themselves.
       const selfPosting =
         config.microsoftApp.appId === '' &&
         (isLoopback(address.address) || ['0.0.0.0', '::'].includes(address.address));
-      await warmUp(selfPosting ? address : undefined);
+      warmUp(selfPosting ? address : undefined).catch((error: unknown) =>
+        logger.warn({ err: error }, 'the warm-up after start-up failed'),
+      );
       return address;
     },
     close: () => (closing ??= close()),

@@ -3,7 +3,6 @@ import { tappedButtonText } from './channels/buttonTaps';
 import { isSharedConversation, mentionsBot, removeBotMention } from './channels/sharedConversation';
 import type { ConversationRouter } from '../dialogs/conversationRouter';
 import type { TurnLocks } from './shared/turnLocks';
-import { asTurn } from './state/turnETags';
 import type { PersonalData } from './state/personalData';
 
 interface WelcomeState {
@@ -73,14 +72,14 @@ export class BackCareBot extends TeamsActivityHandler {
     const { channelId, conversation, from } = context.activity;
     const keys = [`conversation:${channelId}:${conversation?.id}`];
     if (from?.id) keys.push(`user:${channelId}:${from.id}`);
-    await this.turns.run(keys, () => asTurn(() => this.runTurn(context)));
+    await this.turns.run(keys, () => this.runTurn(context));
   }
 
   private async runTurn(context: TurnContext): Promise<void> {
     // Before the turn, so that "forget me" in this very conversation finds it listed.
     await this.personalData.recordConversation(context);
     await super.run(context);
-    await this.conversationState.saveChanges(context, false);
-    await this.userState.saveChanges(context, false);
+    // Together: the store may commit both at once.
+    await Promise.all([this.conversationState.saveChanges(context, false), this.userState.saveChanges(context, false)]);
   }
 }

@@ -1,4 +1,4 @@
-import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
+import type { Storage, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { ConversationRouter } from '../dialogs/conversationRouter';
 import { ReminderRequests } from '../dialogs/reminderRequests';
@@ -6,7 +6,7 @@ import { createDialogs } from '../dialogs/createDialogs';
 import { BackCareBot } from './bot';
 import type { Config } from './config';
 import type { KnowledgeIndex } from './kb/knowledgeIndex';
-import { loadedKnowledge } from './kb/loadedKnowledge';
+import { loadedKnowledge, type LoadedKnowledge } from './kb/loadedKnowledge';
 import type { Logger } from './logger';
 import { durationReader } from './nlu/durationReader';
 import { warmUpRecognizers } from './nlu/warmUp';
@@ -18,6 +18,7 @@ import { openLocal, type SharedServices } from './shared/sharedServices';
 import { TurnLocks } from './shared/turnLocks';
 import { isStorageFailure, MonitoredStorage, type StorageHealth } from './state/monitoredStorage';
 import { PersonalData } from './state/personalData';
+import { TextCheckedConversationState, TextCheckedUserState } from './state/textCheckedState';
 import { TurnETagStorage } from './state/turnETags';
 import { send } from '../dialogs/send';
 
@@ -51,14 +52,24 @@ export interface BotOptions {
  * the safety screen, dialogs and the bot. The server and `backcare chat` share it.
  */
 export function createBot(config: Config, logger: Logger, options: BotOptions = {}): BotParts {
-  const loaded = loadedKnowledge(config.knowledgeDir);
-  const opened = options.shared
-    ? undefined
-    : openLocal(options.storage ? { ...config, storage: 'memory' } : config, options.storage);
+  // The date-time recognizer's first call is slow: the duration reader warms it up on its own thread, started first
+  // so that it is ready by the time the rest of start-up is (and not on a user's turn).
+  const releaseDurationReader = durationReader.start();
+  let loaded: LoadedKnowledge;
+  let opened: SharedServices | undefined;
+  try {
+    loaded = loadedKnowledge(config.knowledgeDir);
+    opened = options.shared
+      ? undefined
+      : openLocal(options.storage ? { ...config, storage: 'memory' } : config, options.storage);
+  } catch (error) {
+    void releaseDurationReader();
+    throw error;
+  }
   const shared = options.shared ?? opened!;
   const storage = new MonitoredStorage(new TurnETagStorage(shared.storage));
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new TextCheckedConversationState(storage);
+  const userState = new TextCheckedUserState(storage);
   const personalData = new PersonalData(storage, conversationState, userState);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const scheduler = new Scheduler(shared.jobs, logger, options.now);
@@ -87,8 +98,7 @@ export function createBot(config: Config, logger: Logger, options: BotOptions = 
     loaded.index,
     new ReminderRequests(reminders, profile, conversationData, replies),
   );
-  // The recognizers' first calls are slow: pay that now (durations on their own thread), not on a user's turn.
-  const releaseDurationReader = durationReader.start();
+  // The other recognizers' first calls are slow too: paid now, not on a user's turn.
   warmUpRecognizers();
   scheduler.start();
 

@@ -5,8 +5,8 @@ import type { Activity, CloudAdapter, Storage } from 'botbuilder';
 import type { BackCareBot } from './bot';
 
 /**
- * A short conversation the server has with itself as it starts (app.listen resolves after it): a knowledge question
- * and the assessment's first answers. The first turn of each kind compiles and optimises code that every later turn reuses (and, when
+ * A short conversation the server has with itself as it starts: a knowledge question and the assessment's first
+ * answers. The first turn of each kind compiles and optimises code that every later turn reuses (and, when
  * `npm run build` makes V8's code cache, puts it in the cache); without this the first person to write waits for
  * it. Any wording works: a text the bot does not expect still runs the safety screen, the matcher and a dialog.
  */
@@ -15,10 +15,13 @@ const MESSAGES = [
   'Get a personal plan',
   'No, none of these',
   '7/10',
+  // From here on the turns wait for the duration reader's thread, which may still be warming up.
   '3 weeks',
   'about the same',
   '8 hours',
 ];
+/** The turns that need nothing but this thread: had before the server listens. */
+const BEFORE_LISTENING = MESSAGES.indexOf('3 weeks');
 
 const CHANNEL = 'warmup';
 
@@ -27,20 +30,40 @@ export interface WarmUpOptions {
   adapter: CloudAdapter;
   bot: BackCareBot;
   storage: Storage;
-  /** Where the server listens: the conversation is then had once more over HTTP, through /api/messages (unauthenticated). */
-  address?: AddressInfo;
 }
 
-/** Has the conversation through `adapter`, then over HTTP if given an address, then deletes what they stored. */
-export async function warmUpTurns({ adapter, bot, storage, address }: WarmUpOptions): Promise<void> {
-  const conversations = [`warm-up-${randomUUID()}`, `warm-up-${randomUUID()}`];
-  try {
-    for (const text of MESSAGES)
-      await adapter.processActivityDirect('', activity(conversations[0], text), (context) => bot.run(context));
-    if (address)
-      for (const text of MESSAGES) if ((await post(address, activity(conversations[1], text))) !== 200) break;
-  } finally {
-    await storage.delete(conversations.flatMap((id) => [`${CHANNEL}/conversations/${id}/`, `${CHANNEL}/users/${id}/`]));
+export class WarmUpTurns {
+  private readonly conversations = [`warm-up-${randomUUID()}`, `warm-up-${randomUUID()}`];
+  private had = 0;
+
+  constructor(private readonly options: WarmUpOptions) {}
+
+  /** The turns that need only this thread, through the adapter: before the server listens. */
+  async beforeListening(): Promise<void> {
+    await this.inProcess(BEFORE_LISTENING);
+  }
+
+  /**
+   * The rest, once listening (beside the first people's turns): in process, then over HTTP to `address` when
+   * given (through /api/messages, unauthenticated); then deletes what the conversations stored.
+   */
+  async rest(address?: AddressInfo): Promise<void> {
+    try {
+      await this.inProcess(MESSAGES.length);
+      if (address)
+        for (const text of MESSAGES) if ((await post(address, activity(this.conversations[1], text))) !== 200) break;
+    } finally {
+      const keys = this.conversations.flatMap((id) => [`${CHANNEL}/conversations/${id}/`, `${CHANNEL}/users/${id}/`]);
+      await this.options.storage.delete(keys);
+    }
+  }
+
+  private async inProcess(upTo: number): Promise<void> {
+    const { adapter, bot } = this.options;
+    for (; this.had < upTo; this.had++)
+      await adapter.processActivityDirect('', activity(this.conversations[0], MESSAGES[this.had]), (context) =>
+        bot.run(context),
+      );
   }
 }
 

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isEnglishWord } from './englishWords';
 import { MODELS_DIR } from '../paths';
+import { MAX_UNDERSTOOD_CHARS } from './messageLimits';
 import { tokenise } from './normalise';
 
 interface EldResult {
@@ -79,7 +80,9 @@ const ENGLISH_SHARE = 0.5;
 export class LanguageCheck {
   private readonly eld = (loaded ??= loadEld());
 
-  isOtherLanguage(text: string): boolean {
+  isOtherLanguage(message: string): boolean {
+    // A long message's language shows in its beginning: what the readers after the safety screen look at.
+    const text = message.slice(0, MAX_UNDERSTOOD_CHARS);
     const letters = text.match(/\p{L}/gu)?.length ?? 0;
     const latin = text.match(/(?=\p{L})\p{Script=Latin}/gu)?.length ?? 0;
     if (letters >= 2 && latin < letters / 2) return true;

@@ -32,22 +32,39 @@ export interface SentenceTokens {
   sentenceOf: number[];
 }
 
-/** Words normalised as normaliseText does, with their sentences: one flat list, however long the message. */
-export function tokeniseSentences(text: string): SentenceTokens {
+/**
+ * A message's words, with its parts too: the sentences a person would see (ended by . ! ? or a line break, then a
+ * space), as the safety screen reads a long message a few at a time.
+ */
+export interface MessageTokens extends SentenceTokens {
+  /** partStarts[j]: the index of the first word of part j; its words run to the next part's start. */
+  partStarts: number[];
+}
+
+/** Where one part of a message ends and the next begins. */
+const PART_END = /(?<=[.!?\n])\s+/;
+
+/** Words normalised as normaliseText does, with their sentences and parts: one flat list, however long the message. */
+export function tokeniseSentences(text: string): MessageTokens {
   const words: string[] = [];
   const sentenceOf: number[] = [];
+  const partStarts: number[] = [];
   let sentence = 0;
   // Native splits rather than a match per word: this runs on every message in full.
-  for (const part of foldCase(text).split(/[.!?;\n]+/)) {
-    const before = words.length;
-    for (const word of part.split(/[^a-z0-9]+/)) {
-      if (word === '') continue;
-      words.push(word);
-      sentenceOf.push(sentence);
+  for (const part of foldCase(text).split(PART_END)) {
+    if (part.trim() === '') continue;
+    partStarts.push(words.length);
+    for (const clause of part.split(/[.!?;\n]+/)) {
+      const before = words.length;
+      for (const word of clause.split(/[^a-z0-9]+/)) {
+        if (word === '') continue;
+        words.push(word);
+        sentenceOf.push(sentence);
+      }
+      if (words.length > before) sentence++;
     }
-    if (words.length > before) sentence++;
   }
-  return { words, sentenceOf };
+  return { words, sentenceOf, partStarts };
 }
 
 const DOUBLED_CONSONANT = /([bdfgklmnprt])\1$/;

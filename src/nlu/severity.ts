@@ -46,6 +46,7 @@ const AFTER_ONE_AS_SCORE =
 /** A clause about another time than now, or the worst moments: "it was a 9 yesterday", "up to 8 when it flares". */
 const NOT_NOW =
   /\b(?:was|were|yesterday|last (?:week|night|month|time|year)|used to|earlier|before|at (?:its |it s )?(?:worst|peak|best)|at worst|at best|worst|up to|can go|goes up|sometimes|at times|flares?|flaring|spikes?|spiking|this morning|in the morning|at night|when i|by the end|end of the day|after work|in the evening|by evening)\b/;
+const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
 const QUESTION = /^(?:what|whats|how|why|does|do|is|should|can|could|which|who|where|when)\b.*\?$/;
 /** A clause about this moment wins over the rest: "by the end of a shift it's 8 but right now like 5". */
 const NOW = /\b(?:now|right now|currently|at the moment|atm|today|at present)\b/;
@@ -65,6 +66,11 @@ export function recognizeSeverity(text: string): SeverityReading {
   const cleaned = clean(excerpt(text, SCORE_CUE, MAX_ANSWER_CHARS));
   // "what does 5 mean?" asks about the scale; it does not answer with a score.
   if (QUESTION.test(cleaned)) return { value: null, outOfRange: false };
+  // The commonest answer, a number alone ("7", "7/10" once cleaned), reads the same without the recognizer's model.
+  if (BARE_NUMBER.test(cleaned)) {
+    const value = Number(cleaned);
+    return value <= 10 ? { value, outOfRange: false } : { value: null, outOfRange: true };
+  }
   const found = recognizeNumber(cleaned, Culture.English)
     .filter((result) => isScore(cleaned, result.text, result.start, result.end))
     .map((result) => {

@@ -43,28 +43,42 @@ export const BIAS = '^';
  * negation reaches them ("no numbness" is not "numbness"), neighbouring
  * pairs of stems ("cant feel", "whole pack"), and numbers by their number of
  * digits ("20 paracetamol" and "16 paracetamol" look alike). Pairs never
- * cross a clause. Read from an Utterance's clauses.
+ * cross a clause. Read from an Utterance's clauses; this counts them, and `scaled` makes the features.
  */
-export function textFeatures({ words, sentenceOf }: SentenceTokens): Features {
-  const features: Features = new Map();
-  const add = (name: string) => features.set(name, (features.get(name) ?? 0) + 1);
+export function featureCounts(
+  { words, sentenceOf }: SentenceTokens,
+  /** Words' keys already worked out (a long message repeats its words): read and added to. */
+  keys = new Map<string, string>(),
+): Features {
+  const counts: Features = new Map();
+  const add = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
+  const keyOfWord = (word: string) => {
+    let key = keys.get(word);
+    if (key === undefined) keys.set(word, (key = keyOf(word)));
+    return key;
+  };
   let negatedFor = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (i > 0 && sentenceOf[i] !== sentenceOf[i - 1]) negatedFor = 0;
     if (SCOPE_ENDS.has(word)) negatedFor = 0;
-    const key = keyOf(word);
+    const key = keyOfWord(word);
     add(negatedFor > 0 ? `!${key}` : key);
-    if (i > 0 && sentenceOf[i] === sentenceOf[i - 1]) add(`${keyOf(words[i - 1])}_${key}`);
+    if (i > 0 && sentenceOf[i] === sentenceOf[i - 1]) add(`${keyOfWord(words[i - 1])}_${key}`);
     if (NEGATIONS.has(word)) negatedFor = NEGATION_REACH;
     else if (negatedFor > 0) negatedFor--;
   }
+  return counts;
+}
+
+/** Counts scaled to unit length (in place), with the bias: the features. */
+export function scaled(counts: Features): Features {
   let norm = 0;
-  for (const value of features.values()) norm += value * value;
+  for (const value of counts.values()) norm += value * value;
   norm = Math.max(Math.sqrt(norm), NORM_FLOOR);
-  for (const [name, value] of features) features.set(name, value / norm);
-  features.set(BIAS, 1);
-  return features;
+  for (const [name, value] of counts) counts.set(name, value / norm);
+  counts.set(BIAS, 1);
+  return counts;
 }
 
 /** A word's stem; a number as its count of digits ("20" -> "#2"). */

@@ -19,9 +19,6 @@ export interface TriageResult {
   byRule: boolean;
 }
 
-/** Where one sentence ends and the next begins. */
-const SENTENCE_END = /(?<=[.!?\n])\s+/;
-
 const NONE: TriageResult = { outcome: 'none', category: null, level: null, check: null, byRule: false };
 
 /** A category's own thresholds for asking (signs that err towards asking): whole message, short one, one sentence. */
@@ -66,13 +63,12 @@ export class Triage {
    * standing at the window thinking to jump" between two questions about stretches.
    */
   private askingSentence(utterance: Utterance): string | undefined {
-    const sentences = this.sentencesOf(utterance);
-    if (!this.rules.categories.some(({ sentenceAskAt }) => sentenceAskAt !== undefined) || sentences.length < 2)
+    const sentences = utterance.partCount;
+    if (!this.rules.categories.some(({ sentenceAskAt }) => sentenceAskAt !== undefined) || sentences < 2)
       return undefined;
-    for (const sentence of sentences) {
-      const part = utterance.part(sentence);
-      if (part.normalised.split(' ').length < this.rules.model.minWords) continue;
-      const asked = this.ownAsk(this.model.predict(part.features), 'sentenceAskAt');
+    for (let j = 0; j < sentences; j++) {
+      if (utterance.partWords(j) < this.rules.model.minWords) continue;
+      const asked = this.ownAsk(this.model.predict(utterance.partFeatures(j, j + 1)), 'sentenceAskAt');
       if (asked) return asked;
     }
     return undefined;
@@ -84,10 +80,6 @@ export class Triage {
       const index = this.classIndex.get(id);
       return at !== undefined && index !== undefined && probabilities[index] >= at;
     })?.id;
-  }
-
-  private sentencesOf(utterance: Utterance): string[] {
-    return utterance.text.split(SENTENCE_END).filter((sentence) => sentence.trim() !== '');
   }
 
   private decide(utterance: Utterance): TriageResult {
@@ -138,12 +130,12 @@ export class Triage {
    */
   private mostUrgentPart(utterance: Utterance): string | undefined {
     const { partSentences, report } = this.rules.model;
-    const sentences = this.sentencesOf(utterance);
-    if (sentences.length <= partSentences) return undefined;
+    const sentences = utterance.partCount;
+    if (sentences <= partSentences) return undefined;
     const none = this.classIndex.get(NOT_URGENT) ?? -1;
     let most: number[] | undefined;
-    for (let i = 0; i + partSentences <= sentences.length; i++) {
-      const part = this.model.predict(utterance.part(sentences.slice(i, i + partSentences).join(' ')).features);
+    for (let i = 0; i + partSentences <= sentences; i++) {
+      const part = this.model.predict(utterance.partFeatures(i, i + partSentences));
       if (1 - part[none] >= report && (most === undefined || part[none] < most[none])) most = part;
     }
     return most && this.likeliestCategory(most);

@@ -1,6 +1,6 @@
-import { normaliseText, tokeniseSentences, type SentenceTokens } from './normalise';
+import { normaliseText, tokeniseSentences, type MessageTokens } from './normalise';
 import type { SpellingFixer } from './spelling';
-import { textFeatures, type Features } from './textFeatures';
+import { featureCounts, scaled, type Features } from './textFeatures';
 
 /**
  * One reading of a message, made once per turn and shared by everything that reads it: the safety screen, the
@@ -9,8 +9,10 @@ import { textFeatures, type Features } from './textFeatures';
  */
 export class Utterance {
   private normalisedText?: string;
-  private clauseTokens?: SentenceTokens;
+  private clauseTokens?: MessageTokens;
   private featureMap?: Features;
+  /** A long message repeats its words: each one's spelling fix and feature key is worked out once. */
+  private readonly seen = { fixed: new Map<string, string>(), keys: new Map<string, string>() };
 
   constructor(
     /** As the person typed it. */
@@ -27,22 +29,53 @@ export class Utterance {
    * The words, spelling fixed ("matress" -> "mattress"), with the clause each is in: clauses end at . ! ? ; ,
    * and line breaks, so that a negation or a pair of words never reaches across one.
    */
-  get clauses(): SentenceTokens {
+  get clauses(): MessageTokens {
     if (!this.clauseTokens) {
       const tokens = tokeniseSentences(this.text.replace(/,/g, ';'));
       const fixer = this.spelling;
-      this.clauseTokens = fixer ? { ...tokens, words: tokens.words.map((word) => fixer.fix(word)) } : tokens;
+      if (fixer) {
+        const { fixed } = this.seen;
+        const fix = (word: string) => {
+          let as = fixed.get(word);
+          if (as === undefined) fixed.set(word, (as = fixer.fix(word)));
+          return as;
+        };
+        this.clauseTokens = { ...tokens, words: tokens.words.map(fix) };
+      } else this.clauseTokens = tokens;
     }
     return this.clauseTokens;
   }
 
-  /** What the learned models read (see textFeatures). Shared: copy it before adding to it. */
+  /** What the learned models read (see featureCounts). Shared: copy it before adding to it. */
   get features(): Features {
-    return (this.featureMap ??= textFeatures(this.clauses));
+    return (this.featureMap ??= scaled(featureCounts(this.clauses, this.seen.keys)));
   }
 
-  /** A part of this message (a few of its sentences), read the same way. */
-  part(text: string): Utterance {
-    return new Utterance(text, this.spelling);
+  /** How many parts (sentences, as a person would see them) the message has: see MessageTokens. */
+  get partCount(): number {
+    return this.clauses.partStarts.length;
+  }
+
+  /** How many words part `j` has. */
+  partWords(j: number): number {
+    return this.partEnd(j + 1) - this.clauses.partStarts[j];
+  }
+
+  /**
+   * What the models read in parts `from` up to `to` alone, as if they were a message of their own (no feature
+   * reaches across a sentence), from the words already read.
+   */
+  partFeatures(from: number, to: number): Features {
+    const { words, sentenceOf, partStarts } = this.clauses;
+    const start = partStarts[from];
+    const end = this.partEnd(to);
+    return scaled(
+      featureCounts({ words: words.slice(start, end), sentenceOf: sentenceOf.slice(start, end) }, this.seen.keys),
+    );
+  }
+
+  private partEnd(j: number): number {
+    const { words, partStarts } = this.clauses;
+    return j < partStarts.length ? partStarts[j] : words.length;
   }
 }

@@ -11,13 +11,17 @@ import type { Storage, StoreItems } from 'botbuilder';
  * write to a key that does not exist yet always succeeds, otherwise the eTag
  * must match the stored one. Unlike MemoryStorage, a batch is one
  * transaction, so a conflict (or a full disk) leaves none of the batch written.
+ * Writes asked for together (a turn saves its conversation and user state at
+ * once) are committed together, each still on its own terms.
  */
 export class SqliteStorage implements Storage {
   readonly db: Database.Database;
   private readonly selectOne: Database.Statement<[string], { value: string; etag: string }>;
   private readonly upsert: Database.Statement<[string, string, string]>;
   private readonly deleteOne: Database.Statement<[string]>;
-  private readonly writeBatch: Database.Transaction<(changes: StoreItems) => void>;
+  private readonly writeBatch: Database.Transaction<(batches: StoreItems[]) => void>;
+  /** Writes asked for since the last commit, committed at the end of the current microtask run. */
+  private pending: { changes: StoreItems; done(error?: unknown): void }[] = [];
 
   /**
    * Opens (or creates) the file and proves it can be written, so that a read-only file or folder stops start-up
@@ -51,8 +55,8 @@ export class SqliteStorage implements Storage {
       'INSERT INTO state (key, value, etag) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag',
     );
     this.deleteOne = this.db.prepare('DELETE FROM state WHERE key = ?');
-    this.writeBatch = this.db.transaction((changes: StoreItems) => {
-      for (const [key, item] of Object.entries(changes)) {
+    this.writeBatch = this.db.transaction((batches: StoreItems[]) => {
+      for (const [key, item] of batches.flatMap((changes) => Object.entries(changes))) {
         const stored = this.selectOne.get(key);
         const eTag: unknown = item?.eTag;
         if (stored && eTag && eTag !== '*' && eTag !== stored.etag) {
@@ -74,10 +78,33 @@ export class SqliteStorage implements Storage {
     return items;
   }
 
-  async write(changes: StoreItems): Promise<void> {
-    if (!changes) throw new ReferenceError('Changes are required when writing.');
-    // IMMEDIATE takes the write lock first, so another writer makes this wait (busy_timeout) instead of failing.
-    this.writeBatch.immediate(changes);
+  write(changes: StoreItems): Promise<void> {
+    if (!changes) return Promise.reject(new ReferenceError('Changes are required when writing.'));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ changes, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (this.pending.length === 1) queueMicrotask(() => this.commit());
+    });
+  }
+
+  /** One commit for the writes asked for together; should it fail, each is written alone, so that one's conflict or size is its own. */
+  private commit(): void {
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      // IMMEDIATE takes the write lock first, so another writer makes this wait (busy_timeout) instead of failing.
+      this.writeBatch.immediate(batch.map(({ changes }) => changes));
+      for (const { done } of batch) done();
+    } catch (error) {
+      if (batch.length === 1) return batch[0].done(error);
+      for (const { changes, done } of batch) {
+        try {
+          this.writeBatch.immediate([changes]);
+          done();
+        } catch (alone) {
+          done(alone);
+        }
+      }
+    }
   }
 
   async delete(keys: string[]): Promise<void> {
@@ -85,6 +112,7 @@ export class SqliteStorage implements Storage {
   }
 
   close(): void {
+    if (this.pending.length > 0) this.commit();
     if (this.db.open) this.db.close();
   }
 }

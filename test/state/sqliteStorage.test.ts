@@ -97,6 +97,29 @@ describe('SqliteStorage', () => {
     expect(await storage.read(['b'])).toEqual({});
   });
 
+  it('commits writes asked for together, each on its own terms: one conflict fails that write alone', async () => {
+    await storage.write({ a: { v: 1 } });
+    const stale = (await storage.read(['a'])).a;
+    await storage.write({ a: { ...stale, v: 2 } });
+    const together = [
+      storage.write({ b: { v: 'b' } }),
+      storage.write({ a: { ...stale, v: 3 } }),
+      storage.write({ c: { v: 'c' }, d: { v: 'd' } }),
+    ];
+    const settled = await Promise.allSettled(together);
+    expect(settled.map(({ status }) => status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const items = await storage.read(['a', 'b', 'c', 'd']);
+    expect([items.a.v, items.b.v, items.c.v, items.d.v]).toEqual([2, 'b', 'c', 'd']);
+  });
+
+  it('commits writes still waiting when it is closed', async () => {
+    const written = storage.write({ a: { v: 1 } });
+    storage.close();
+    await written;
+    storage = open();
+    expect((await storage.read(['a'])).a.v).toBe(1);
+  });
+
   // Same cases against botbuilder's MemoryStorage: the SQLite store must behave the same way.
   describe.each<[string, () => Storage]>([
     ['MemoryStorage', () => new MemoryStorage()],
