@@ -8,7 +8,7 @@ import {
   recognizeYesNoUnsure,
 } from '../src/nlu/choiceAnswers';
 import { durationBand, type DurationReading, type RoughUnit } from '../src/nlu/duration';
-import { durationReader } from '../src/nlu/durationReader';
+import { readerThread } from '../src/nlu/readerThread';
 import { normaliseText } from '../src/nlu/normalise';
 import { recognizeSeverity } from '../src/nlu/severity';
 import { recognizeSittingHours } from '../src/nlu/sittingHours';
@@ -167,7 +167,7 @@ export const QUESTIONS: Question[] = [
     example: 'For example "3 weeks", "since March" or "a few days".',
     choices: ['A few days', 'About 2 weeks', 'About 2 months', 'More than 3 months'],
     read: async (text, today) => {
-      const reading = await durationReader.read(text, today);
+      const reading = await readerThread.readDuration(text, today);
       if (reading.unclear) return { kind: 'roughlyHowLong' };
       if (reading.rough === 'weeks' || reading.rough === 'months')
         return { kind: 'howMany', unit: reading.rough, estimate: durationAnswers(reading) };
@@ -334,13 +334,13 @@ export async function readHowMany(
   estimate: AssessmentAnswers,
   today: Date,
 ): Promise<AssessmentAnswers> {
-  const reading = await durationReader.read(`${text} ${unit}`, today);
+  const reading = await readerThread.readDuration(`${text} ${unit}`, today);
   return reading.days === null || reading.rough ? estimate : durationAnswers(reading);
 }
 
 /** The reply to "Roughly how long?": any reading with a figure or a unit, else null. */
 export async function readRoughlyHowLong(text: string, today: Date): Promise<AssessmentAnswers | null> {
-  const reading = await durationReader.read(text, today);
+  const reading = await readerThread.readDuration(text, today);
   return reading.days === null ? null : durationAnswers(reading);
 }
 

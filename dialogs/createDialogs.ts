@@ -7,7 +7,7 @@ import { recognizeCommand, SMALL_TALK } from '../src/nlu/commands';
 import { RoutineFinder } from '../src/kb/routineFinder';
 import type { LoadedKnowledge } from '../src/kb/loadedKnowledge';
 import type { Logger } from '../src/logger';
-import { LanguageCheck } from '../src/nlu/language';
+import { LanguageCheck } from '../src/nlu/languageCheck';
 import type { UserProfile } from '../src/plan/profile';
 import type { Utterance } from '../src/nlu/utterance';
 import { AssessmentDialog } from './assessmentDialog';

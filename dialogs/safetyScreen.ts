@@ -4,7 +4,7 @@ import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
 import { recognizeYesNoUnsure } from '../src/nlu/choiceAnswers';
 import { FollowUpReader } from '../src/nlu/followUps';
-import type { LanguageCheck } from '../src/nlu/language';
+import type { LanguageCheck } from '../src/nlu/languageCheck';
 import { normaliseText, tokenise } from '../src/nlu/normalise';
 import type { RedFlagRules, UrgencyLevel } from '../src/nlu/redFlags';
 import type { Triage } from '../src/nlu/triage';
@@ -122,7 +122,7 @@ export class SafetyScreen {
     if (reply) return this.followUp(context, data);
     delete data.afterUrgent;
 
-    if (this.language.isOtherLanguage(text)) {
+    if (await this.language.isOtherLanguage(text)) {
       await send(context, { text: this.fill(this.rules.otherLanguage), urgent: this.urgentStyle('crisis') });
       return 'answered';
     }

@@ -8,7 +8,7 @@ import type { Config } from './config';
 import type { KnowledgeIndex } from './kb/knowledgeIndex';
 import { loadedKnowledge, type LoadedKnowledge } from './kb/loadedKnowledge';
 import type { Logger } from './logger';
-import { durationReader } from './nlu/durationReader';
+import { readerThread } from './nlu/readerThread';
 import { warmUpRecognizers } from './nlu/warmUp';
 import { HoldTimers } from './channels/holdTimers';
 import { ProactiveMessages } from './channels/proactiveMessages';
@@ -52,9 +52,9 @@ export interface BotOptions {
  * the safety screen, dialogs and the bot. The server and `backcare chat` share it.
  */
 export function createBot(config: Config, logger: Logger, options: BotOptions = {}): BotParts {
-  // The date-time recognizer's first call is slow: the duration reader warms it up on its own thread, started first
-  // so that it is ready by the time the rest of start-up is (and not on a user's turn).
-  const releaseDurationReader = durationReader.start();
+  // The date-time recognizer's first call and the language detector's data are slow: the reader thread warms them
+  // up on another core, started first so that it is ready by the time the rest of start-up is.
+  const releaseReaderThread = readerThread.start();
   let loaded: LoadedKnowledge;
   let opened: SharedServices | undefined;
   try {
@@ -63,7 +63,7 @@ export function createBot(config: Config, logger: Logger, options: BotOptions = 
       ? undefined
       : openLocal(options.storage ? { ...config, storage: 'memory' } : config, options.storage);
   } catch (error) {
-    void releaseDurationReader();
+    void releaseReaderThread();
     throw error;
   }
   const shared = options.shared ?? opened!;
@@ -138,7 +138,7 @@ export function createBot(config: Config, logger: Logger, options: BotOptions = 
       }
     },
     close: async () => {
-      await releaseDurationReader();
+      await releaseReaderThread();
       await scheduler.close();
       await opened?.close();
     },

@@ -1,3 +1,5 @@
+// First of all, so that its thread warms up while the rest loads.
+import { releaseEarlyHold } from './readerThreadFirst';
 import 'dotenv/config';
 import { createApp } from './app';
 import { ConfigError, DEFAULT_CRISIS_LINE, DEFAULT_EMERGENCY_NUMBER, loadConfig } from './config';
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     // SQLite by default; Redis (STORAGE=redis) is reached now, or start-up stops with one line.
     shared = await openSharedServices(config, logger);
     app = createApp(config, { logger, shared });
+    void releaseEarlyHold();
   } catch (error) {
     if (error instanceof KnowledgeError) {
       process.stderr.write(`backcare: ${error.message}\nRun \`npx backcare kb validate\` for the full list.\n`);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LinearModel, type LinearModelData } from '../nlu/linearModel';
 import type { RedFlagRules } from '../nlu/redFlags';
@@ -73,7 +73,7 @@ function cached<T, Data>(name: string, fingerprint: string, build: () => T, seri
   const key = `${name}:${fingerprint}`;
   if (inProcess.has(key)) return inProcess.get(key) as T;
   const file = join(MODELS_DIR, `${name}.json`);
-  const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Saved<Data>) : undefined;
+  const saved = readSaved<Data>(file);
   let value: T;
   if (saved?.fingerprint === fingerprint) value = serialised.fromData(saved.model);
   else {
@@ -168,11 +168,32 @@ function trainingSets<K extends TrainingKind>(knowledgeDir: string, kind: K) {
  * copy of the knowledge base with one routine changed does not retrain them).
  */
 export function knowledgeFingerprints(knowledgeDir: string): Fingerprints {
-  const files = readdirSync(knowledgeDir, { recursive: true, withFileTypes: true })
+  const names = readdirSync(knowledgeDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(knowledgeDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort()
-    .map((name) => `${name}\n${readFileSync(join(knowledgeDir, name), 'utf8')}`);
+    .sort();
+  // Reading and hashing every file takes tens of milliseconds at each start; their sizes and times, one. The
+  // fingerprints are saved with the stats they were made from, and made again when any stat differs.
+  const paths = [
+    ...names.map((name) => join(knowledgeDir, name)),
+    ...[...KNOWLEDGE_CODE, ...MODEL_CODE].map((name) => join(PROJECT_ROOT, name)),
+  ];
+  const stats = paths
+    .map((path) => {
+      const { size, mtimeMs } = statSync(path);
+      return `${path}:${size}:${mtimeMs}`;
+    })
+    .join('\n');
+  const file = join(MODELS_DIR, 'fingerprints.json');
+  const saved = readSaved<Fingerprints>(file);
+  if (saved?.fingerprint === stats) return saved.model;
+  const fingerprints = hashedFingerprints(knowledgeDir, names);
+  save(file, { fingerprint: stats, model: fingerprints });
+  return fingerprints;
+}
+
+function hashedFingerprints(knowledgeDir: string, names: string[]): Fingerprints {
+  const files = names.map((name) => `${name}\n${readFileSync(join(knowledgeDir, name), 'utf8')}`);
   const learnedFrom = files.filter((file) => /^(?:topics\/|training\/|lexicon\.yaml\n)/.test(file));
   const code = (names: string[]) => names.map((name) => readFileSync(join(PROJECT_ROOT, name), 'utf8'));
   return {
@@ -185,6 +206,16 @@ function hash(parts: string[]): string {
   const digest = createHash('sha256');
   for (const part of parts) digest.update(part).update('\0');
   return digest.digest('hex').slice(0, 16);
+}
+
+/** What is saved in a file; undefined when there is none, or it cannot be read (another process writing it). */
+function readSaved<Data>(file: string): Saved<Data> | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Saved<Data>;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Best effort: a read-only installation still works, it just trains again at the next start. */

@@ -1,9 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isEnglishWord } from './englishWords';
 import { MODELS_DIR } from '../paths';
-import { MAX_UNDERSTOOD_CHARS } from './messageLimits';
-import { tokenise } from './normalise';
 
 interface EldResult {
   language: string;
@@ -60,37 +57,20 @@ function ngrams(folder: string): unknown {
   return data;
 }
 
-/** Loaded once per process: every bot shares it. */
+/** Loaded once per thread, on first use. */
 let loaded: Eld | undefined;
 
-/** Letters in the message: a message of digits, emoji or one short word says nothing about its language. */
-const ENOUGH_LETTERS = 6;
-/** Past this share of English words, a message is English whatever the detector says of a few short words. */
-const ENGLISH_SHARE = 0.5;
+/** What the detector says of a text: a language code ('' when it cannot tell) and whether it is sure. */
+export interface DetectedLanguage {
+  language: string;
+  reliable: boolean;
+}
 
 /**
- * Whether a message is written in a language other than English. English is
- * written in Latin letters, so a message mostly in another script is not
- * English. Otherwise a language-identification library decides, erring
- * towards English: only its reliable identification of another language
- * counts, and not for a message that is mostly English words ("I felt a
- * twinge" is not Danish), so broken English, slang, names and foreign
- * greetings inside English are read as English.
+ * The language eld detects in a text. Its data takes about 80 ms to load on first use: the server asks it on the
+ * reader thread (src/nlu/readerThread.ts), which loads it as it starts.
  */
-export class LanguageCheck {
-  private readonly eld = (loaded ??= loadEld());
-
-  isOtherLanguage(message: string): boolean {
-    // A long message's language shows in its beginning: what the readers after the safety screen look at.
-    const text = message.slice(0, MAX_UNDERSTOOD_CHARS);
-    const letters = text.match(/\p{L}/gu)?.length ?? 0;
-    const latin = text.match(/(?=\p{L})\p{Script=Latin}/gu)?.length ?? 0;
-    if (letters >= 2 && latin < letters / 2) return true;
-    if (letters < ENOUGH_LETTERS) return false;
-    // Mostly English words is English whatever the detector says, so the detector is asked only about the rest.
-    const words = tokenise(text).filter((word) => !/^\d+$/.test(word));
-    if (words.filter(isEnglishWord).length >= words.length * ENGLISH_SHARE) return false;
-    const result = this.eld.detect(text);
-    return result.language !== '' && result.language !== 'en' && result.isReliable();
-  }
+export function detectLanguage(text: string): DetectedLanguage {
+  const result = (loaded ??= loadEld()).detect(text);
+  return { language: result.language, reliable: result.isReliable() };
 }

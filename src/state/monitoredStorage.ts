@@ -16,6 +16,8 @@ export interface StorageHealth {
  */
 export class MonitoredStorage implements Storage {
   private failure: string | undefined;
+  /** How many calls have failed so far. */
+  private failures = 0;
 
   constructor(private readonly inner: Storage) {}
 
@@ -36,13 +38,17 @@ export class MonitoredStorage implements Storage {
   }
 
   private async watch<T>(call: () => Promise<T>): Promise<T> {
+    const failuresBefore = this.failures;
     try {
       const result = await call();
-      this.failure = undefined;
+      // Only a call made since the last failure shows the store is well again: one that overlapped it (a turn's
+      // other write, committed apart from the one that failed) does not.
+      if (this.failures === failuresBefore) this.failure = undefined;
       return result;
     } catch (error) {
       // An eTag conflict is a race between two turns, not a fault of the store.
       if (!isConflict(error)) {
+        this.failures++;
         this.failure = describeStorageFailure(error);
         if (typeof error === 'object' && error !== null) storageFailures.add(error);
       }
