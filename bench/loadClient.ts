@@ -23,6 +23,8 @@ export interface LoadResult {
   p99Ms: number;
   /** The server process's CPU (user and system) per turn, from /proc. */
   cpuUsPerTurn: number;
+  /** This client's own CPU per turn: on one machine it shares the cores with the server (a longer reply costs it more). */
+  clientCpuUsPerTurn: number;
 }
 
 let activityIds = 0;
@@ -95,6 +97,7 @@ export async function runLoad({ port, pid, connections, seconds, message }: Load
   let firstError: string | undefined;
   let n = 0;
   const cpuBefore = cpuMicros(pid);
+  const clientBefore = process.cpuUsage();
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const connection = async (index: number) => {
@@ -114,6 +117,7 @@ export async function runLoad({ port, pid, connections, seconds, message }: Load
   await Promise.all(Array.from({ length: connections }, (_, index) => connection(index)));
   const elapsed = (performance.now() - started) / 1000;
   const cpu = cpuMicros(pid) - cpuBefore;
+  const { user, system } = process.cpuUsage(clientBefore);
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
@@ -127,6 +131,7 @@ export async function runLoad({ port, pid, connections, seconds, message }: Load
     p50Ms: round(at(0.5), 1),
     p99Ms: round(at(0.99), 1),
     cpuUsPerTurn: Math.round(cpu / Math.max(1, turns + errors)),
+    clientCpuUsPerTurn: Math.round((user + system) / Math.max(1, turns + errors)),
   };
 }
 

@@ -343,6 +343,7 @@ function summarise(
         p99Ms: figure(subject, kind, connections, 'p99Ms'),
         p50Ms: figure(subject, kind, connections, 'p50Ms'),
         cpuUsPerTurn: figure(subject, kind, connections, 'cpuUsPerTurn'),
+        clientCpuUsPerTurn: figure(subject, kind, connections, 'clientCpuUsPerTurn'),
       });
       const backcare = of('backcare');
       const dialogBot = of('dialogBot');
@@ -389,15 +390,15 @@ function printTable(summary: Summary): void {
   const mark = (ok: boolean) => (ok ? 'met' : 'NOT MET');
   const cell = (text: string | number, width: number) => String(text).padStart(width);
   console.log(
-    '\nturns (expectReplies, loopback; medians of the rounds)         turns/s                  ratio to          p99 ms             CPU µs/turn',
+    '\nturns (expectReplies, loopback; medians of the rounds)         turns/s                  ratio to          p99 ms             server CPU µs/turn  client CPU µs/turn',
   );
   console.log(
-    `${'kind'.padEnd(11)}${'conns'.padStart(6)} ${cell('BackCare', 9)}${cell('dialog', 8)}${cell('echo', 8)}   ${cell('dialog', 7)}${cell('echo', 6)}   ${cell('BackCare', 9)}${cell('dialog', 8)}   ${cell('BackCare', 9)}${cell('dialog', 8)}   target`,
+    `${'kind'.padEnd(11)}${'conns'.padStart(6)} ${cell('BackCare', 9)}${cell('dialog', 8)}${cell('echo', 8)}   ${cell('dialog', 7)}${cell('echo', 6)}   ${cell('BackCare', 9)}${cell('dialog', 8)}   ${cell('BackCare', 9)}${cell('dialog', 8)}   ${cell('BackCare', 9)}${cell('dialog', 8)}   target`,
   );
   for (const row of summary.turns) {
     const met = row.throughputToDialogBot >= 1 && row.p99ToDialogBot <= 1;
     console.log(
-      `${row.kind.padEnd(11)}${cell(row.connections, 6)} ${cell(row.backcare.turnsPerSecond, 9)}${cell(row.dialogBot.turnsPerSecond, 8)}${cell(row.echoBot.turnsPerSecond, 8)}   ${cell(row.throughputToDialogBot.toFixed(2), 7)}${cell(row.throughputToEchoBot.toFixed(2), 6)}   ${cell(row.backcare.p99Ms, 9)}${cell(row.dialogBot.p99Ms, 8)}   ${cell(row.backcare.cpuUsPerTurn, 9)}${cell(row.dialogBot.cpuUsPerTurn, 8)}   ${mark(met)}`,
+      `${row.kind.padEnd(11)}${cell(row.connections, 6)} ${cell(row.backcare.turnsPerSecond, 9)}${cell(row.dialogBot.turnsPerSecond, 8)}${cell(row.echoBot.turnsPerSecond, 8)}   ${cell(row.throughputToDialogBot.toFixed(2), 7)}${cell(row.throughputToEchoBot.toFixed(2), 6)}   ${cell(row.backcare.p99Ms, 9)}${cell(row.dialogBot.p99Ms, 8)}   ${cell(row.backcare.cpuUsPerTurn, 9)}${cell(row.dialogBot.cpuUsPerTurn, 8)}   ${cell(row.backcare.clientCpuUsPerTurn, 9)}${cell(row.dialogBot.clientCpuUsPerTurn, 8)}   ${mark(met)}`,
     );
   }
   const { startup, firstTurn, perMessage } = summary;

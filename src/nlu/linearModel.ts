@@ -110,15 +110,18 @@ export class LinearModel {
   }
 
   private probabilitiesOf(features: Iterable<[string, number]>): number[] {
-    const scores = new Array<number>(this.classes.length).fill(0);
+    const width = this.classes.length;
+    const scores = new Array<number>(width).fill(0);
     for (const [name, value] of features) {
       const row = this.rows.get(name);
-      if (row) for (let c = 0; c < scores.length; c++) scores[c] += row[c] * value;
+      if (row) for (let c = 0; c < width; c++) scores[c] += row[c] * value;
     }
-    const top = Math.max(...scores);
+    let top = -Infinity;
+    for (let c = 0; c < width; c++) if (scores[c] > top) top = scores[c];
     let sum = 0;
-    for (let c = 0; c < scores.length; c++) sum += scores[c] = Math.exp(scores[c] - top);
-    return scores.map((score) => score / sum);
+    for (let c = 0; c < width; c++) sum += scores[c] = Math.exp(scores[c] - top);
+    for (let c = 0; c < width; c++) scores[c] /= sum;
+    return scores;
   }
 }
 

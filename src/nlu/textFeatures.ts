@@ -49,6 +49,9 @@ export function featureCounts(
   { words, sentenceOf }: SentenceTokens,
   /** Words' keys already worked out (a long message repeats its words): read and added to. */
   keys = new Map<string, string>(),
+  /** Only words `from` up to `to`, as if they were the whole text. */
+  from = 0,
+  to = words.length,
 ): Features {
   const counts: Features = new Map();
   const add = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -58,13 +61,13 @@ export function featureCounts(
     return key;
   };
   let negatedFor = 0;
-  for (let i = 0; i < words.length; i++) {
+  for (let i = from; i < to; i++) {
     const word = words[i];
-    if (i > 0 && sentenceOf[i] !== sentenceOf[i - 1]) negatedFor = 0;
+    if (i > from && sentenceOf[i] !== sentenceOf[i - 1]) negatedFor = 0;
     if (SCOPE_ENDS.has(word)) negatedFor = 0;
     const key = keyOfWord(word);
     add(negatedFor > 0 ? `!${key}` : key);
-    if (i > 0 && sentenceOf[i] === sentenceOf[i - 1]) add(`${keyOfWord(words[i - 1])}_${key}`);
+    if (i > from && sentenceOf[i] === sentenceOf[i - 1]) add(`${keyOfWord(words[i - 1])}_${key}`);
     if (NEGATIONS.has(word)) negatedFor = NEGATION_REACH;
     else if (negatedFor > 0) negatedFor--;
   }

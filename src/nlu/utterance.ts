@@ -66,12 +66,7 @@ export class Utterance {
    * reaches across a sentence), from the words already read.
    */
   partFeatures(from: number, to: number): Features {
-    const { words, sentenceOf, partStarts } = this.clauses;
-    const start = partStarts[from];
-    const end = this.partEnd(to);
-    return scaled(
-      featureCounts({ words: words.slice(start, end), sentenceOf: sentenceOf.slice(start, end) }, this.seen.keys),
-    );
+    return scaled(featureCounts(this.clauses, this.seen.keys, this.clauses.partStarts[from], this.partEnd(to)));
   }
 
   private partEnd(j: number): number {
