@@ -33,7 +33,10 @@ export interface App {
   adapter: BotFrameworkAdapter;
   bot: BackCareBot;
   index: KnowledgeIndex;
-  /** A few turns with itself, so that the first person to write does not wait for code to compile; done once. */
+  /**
+   * A few turns with itself, so that the first person to write does not wait for code to compile; done once (after
+   * listen, the same warm-up: this then resolves when its part beside the first turns is over).
+   */
   warmUp(): Promise<void>;
   /**
    * Warms up (what needs only this thread first), starts listening and warms up the rest beside the first turns;
@@ -157,13 +160,13 @@ export function createApp(
   let closing: Promise<void> | undefined;
   const close = async () => {
     draining.begin();
-    // A warm-up still under way finishes first: its turns use the store closed below.
-    await warming?.catch(() => undefined);
+    // A warm-up still under way stops after its current turn, which is waited for like a running request.
+    warmUpTurns.stop();
     const closed = server.server.listening
       ? new Promise<void>((resolve) => server.close(() => resolve()))
       : Promise.resolve();
     server.server.closeIdleConnections();
-    const finished = Promise.all([draining.idle(), directLine.idle(), slack?.idle()]);
+    const finished = Promise.all([draining.idle(), directLine.idle(), slack?.idle(), warming?.catch(() => undefined)]);
     const grace = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_GRACE_MS).unref());
     await Promise.race([finished, grace]);
     // Running requests are answered; what is left is idle keep-alive connections (or ones past the grace period).

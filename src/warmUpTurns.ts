@@ -15,7 +15,7 @@ const MESSAGES = [
   'Get a personal plan',
   'No, none of these',
   '7/10',
-  // From here on the turns wait for the duration reader's thread, which may still be warming up.
+  // From here on the turns wait for the reader thread (durations), which may still be warming up.
   '3 weeks',
   'about the same',
   '8 hours',
@@ -35,8 +35,14 @@ export interface WarmUpOptions {
 export class WarmUpTurns {
   private readonly conversations = [`warm-up-${randomUUID()}`, `warm-up-${randomUUID()}`];
   private had = 0;
+  private stopped = false;
 
   constructor(private readonly options: WarmUpOptions) {}
+
+  /** No more turns after the one under way (the server is closing). */
+  stop(): void {
+    this.stopped = true;
+  }
 
   /** The turns that need only this thread, through the adapter: before the server listens. */
   async beforeListening(): Promise<void> {
@@ -51,7 +57,9 @@ export class WarmUpTurns {
     try {
       await this.inProcess(MESSAGES.length);
       if (address)
-        for (const text of MESSAGES) if ((await post(address, activity(this.conversations[1], text))) !== 200) break;
+        for (const text of MESSAGES) {
+          if (this.stopped || (await post(address, activity(this.conversations[1], text))) !== 200) break;
+        }
     } finally {
       const keys = this.conversations.flatMap((id) => [`${CHANNEL}/conversations/${id}/`, `${CHANNEL}/users/${id}/`]);
       await this.options.storage.delete(keys);
@@ -60,7 +68,7 @@ export class WarmUpTurns {
 
   private async inProcess(upTo: number): Promise<void> {
     const { adapter, bot } = this.options;
-    for (; this.had < upTo; this.had++)
+    for (; this.had < upTo && !this.stopped; this.had++)
       await adapter.processActivityDirect('', activity(this.conversations[0], MESSAGES[this.had]), (context) =>
         bot.run(context),
       );

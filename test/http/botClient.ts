@@ -2,9 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { Activity } from 'botbuilder';
 import type { App } from '../../src/app';
 
-/** Real restify server on a loopback port, real Bot Framework activities over HTTP. */
+/**
+ * Real restify server on a loopback port, real Bot Framework activities over HTTP; resolves once the warm-up it has
+ * beside the first turns is over, so that a test's turns (and the store trouble some make) never overlap it.
+ */
 export async function start(app: App): Promise<string> {
   const { port } = await app.listen(0, '127.0.0.1');
+  await app.warmUp();
   return `http://127.0.0.1:${port}`;
 }
 
