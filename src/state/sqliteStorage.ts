@@ -86,7 +86,10 @@ export class SqliteStorage implements Storage {
     });
   }
 
-  /** One commit for the writes asked for together; should it fail, each is written alone, so that one's conflict or size is its own. */
+  /**
+   * One commit for the writes asked for together; should it fail, each is written alone, so that one's conflict or
+   * size stays its own.
+   */
   private commit(): void {
     const batch = this.pending;
     this.pending = [];

@@ -14,7 +14,7 @@ type BotStateClass<T extends BotState> = new (...args: ConstructorParameters<typ
  * text itself tells the same for a fraction of that. These classes load and save exactly as BotState does, in the
  * same turn cache (so its get, clear and delete work unchanged); only the change test differs.
  */
-function withPlainChangeCheck<T extends BotState>(Base: BotStateClass<T>): BotStateClass<T> {
+function withTextChangeCheck<T extends BotState>(Base: BotStateClass<T>): BotStateClass<T> {
   return class extends (Base as BotStateClass<BotState>) {
     /** BotState's own (private) key for its turn cache. */
     private get cacheKey(): symbol {
@@ -50,5 +50,5 @@ function changeText(state: StoreItem): string {
   return JSON.stringify(rest);
 }
 
-export const TextCheckedConversationState = withPlainChangeCheck(ConversationState);
-export const TextCheckedUserState = withPlainChangeCheck(UserState);
+export const TextCheckedConversationState = withTextChangeCheck(ConversationState);
+export const TextCheckedUserState = withTextChangeCheck(UserState);
