@@ -54,7 +54,7 @@ export function titleOf(id: string): string {
   return topic.title;
 }
 
-/** Bots made by botConversation, closed after each test file (their scheduler and the duration reader's thread). */
+/** Bots made by botConversation, closed after each test file (their scheduler and the reader thread). */
 const openBots: BotParts[] = [];
 afterAll(() => Promise.all(openBots.splice(0).map((parts) => parts.close())));
 

@@ -1,13 +1,6 @@
-import {
-  ConversationState,
-  MemoryStorage,
-  TestAdapter,
-  TurnContext,
-  UserState,
-  type Storage,
-  type StoreItems,
-} from 'botbuilder';
+import { ConversationState, MemoryStorage, UserState, type Storage, type StoreItems } from 'botbuilder';
 import { TextCheckedConversationState, TextCheckedUserState } from '../../src/state/textCheckedState';
+import { turnInOneConversation as turn } from './turnContext';
 
 /** A store that records every call. */
 function recording(): { storage: Storage; calls: string[] } {
@@ -27,15 +20,6 @@ function recording(): { storage: Storage; calls: string[] } {
   };
   return { storage, calls };
 }
-
-const turn = () =>
-  new TurnContext(new TestAdapter(), {
-    type: 'message',
-    channelId: 'test',
-    conversation: { id: 'c' } as never,
-    from: { id: 'u', name: 'user' },
-    recipient: { id: 'bot', name: 'bot' },
-  });
 
 /** Turns that change state, leave it, force a save, clear and delete it. */
 async function script(state: ConversationState | UserState): Promise<unknown[]> {

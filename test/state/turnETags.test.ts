@@ -1,15 +1,7 @@
-import { ConversationState, MemoryStorage, TestAdapter, TurnContext, type Storage } from 'botbuilder';
+import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
 import { TurnETagStorage } from '../../src/state/turnETags';
 import { SqliteStorage } from '../../src/state/sqliteStorage';
-
-const turn = () =>
-  new TurnContext(new TestAdapter(), {
-    type: 'message',
-    channelId: 'test',
-    conversation: { id: 'c' } as never,
-    from: { id: 'u', name: 'user' },
-    recipient: { id: 'bot', name: 'bot' },
-  });
+import { turnInOneConversation as turn } from './turnContext';
 
 describe.each([
   ['SQLite', () => new SqliteStorage(':memory:')],
