@@ -8,12 +8,18 @@ import { detectLanguage, type DetectedLanguage } from './language';
 /** The worker as `npm run build` compiles it (tests and the bundled server both use this file). */
 const WORKER_FILE = join(PROJECT_ROOT, 'dist', 'src', 'nlu', 'readerWorker.js');
 /** The first call builds the recognizer's model and compiles its patterns. */
-export const WARM_UP = 'since last Christmas, about three weeks';
+const WARM_UP = 'since last Christmas, about three weeks';
 
 /** What the readers are asked (a Date does not cross threads as a Date: `today` is milliseconds since 1970). */
 type Question = { kind: 'duration'; text: string; today: number } | { kind: 'language'; text: string };
 /** A question as the worker is sent it. */
 export type ReaderRequest = Question & { id: number };
+
+/** The readers' slow first calls (the recognizer's model, the detector's data), on the calling thread. */
+export function warmUpReaders(): void {
+  answer({ kind: 'duration', text: WARM_UP, today: Date.now() });
+  answer({ kind: 'language', text: WARM_UP });
+}
 
 /** A question's answer, read on the calling thread (the worker's, or this one when there is no worker). */
 export function answer(question: Question): DurationReading | DetectedLanguage {
@@ -51,8 +57,14 @@ export class ReaderThread {
       await worker.terminate();
     };
     if (this.worker) return release;
+    this.worker = existsSync(WORKER_FILE) ? this.startWorker() : undefined;
+    if (!this.worker) warmUpReaders();
+    return release;
+  }
+
+  /** The worker, listened to; undefined when it cannot be started. */
+  private startWorker(): Worker | undefined {
     try {
-      if (!existsSync(WORKER_FILE)) throw new Error('not built');
       const worker = new Worker(WORKER_FILE);
       worker.on('message', ({ id, answer }: { id: number; answer: unknown }) => {
         this.waiting.get(id)?.resolve(answer);
@@ -64,13 +76,10 @@ export class ReaderThread {
       // The worker keeps the process alive only while it is asked something. After the listeners: adding a
       // 'message' listener refs the thread again.
       worker.unref();
-      this.worker = worker;
+      return worker;
     } catch {
-      this.worker = undefined;
-      answer({ kind: 'duration', text: WARM_UP, today: Date.now() });
-      answer({ kind: 'language', text: WARM_UP });
+      return undefined;
     }
-    return release;
   }
 
   readDuration(text: string, today: Date): Promise<DurationReading> {

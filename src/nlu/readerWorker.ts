@@ -3,10 +3,9 @@
  * both warmed first. Requests are queued by the thread while it warms up.
  */
 import { parentPort } from 'node:worker_threads';
-import { answer, WARM_UP, type ReaderRequest } from './readerThread';
+import { answer, warmUpReaders, type ReaderRequest } from './readerThread';
 
-answer({ kind: 'duration', text: WARM_UP, today: Date.now() });
-answer({ kind: 'language', text: WARM_UP });
+warmUpReaders();
 parentPort?.on('message', (request: ReaderRequest) => {
   parentPort!.postMessage({ id: request.id, answer: answer(request) });
 });
