@@ -1,9 +1,16 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Triage } from '../nlu/triage';
 import type { KnowledgeIndex } from './knowledgeIndex';
 import type { Knowledge } from './loadKnowledge';
-import { checkedKnowledge, knowledgeFingerprints, knowledgeIndex, spellingFixer, triageModel } from './models';
+import {
+  checkedKnowledge,
+  knowledgeFingerprints,
+  knowledgeIndex,
+  spellingFixer,
+  statSignature,
+  triageModel,
+} from './models';
 
 /** The knowledge base and what is built from it: the topic index and the warning-sign triage, models included. */
 export interface LoadedKnowledge {
@@ -40,15 +47,10 @@ export function loadedKnowledge(knowledgeDir: string): LoadedKnowledge {
   return loaded;
 }
 
-/** Every file's path, size and modification time: cheap to read, and changes whenever a file does. */
+/** Every file in the folder, by path, size and modification time (statSignature). */
 function folderSignature(folder: string): string {
-  return readdirSync(folder, { withFileTypes: true, recursive: true })
+  const files = readdirSync(folder, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const file = join(entry.parentPath, entry.name);
-      const { size, mtimeMs } = statSync(file);
-      return `${file}:${size}:${mtimeMs}`;
-    })
-    .sort()
-    .join('\n');
+    .map((entry) => join(entry.parentPath, entry.name));
+  return statSignature(files.sort());
 }

@@ -178,18 +178,23 @@ export function knowledgeFingerprints(knowledgeDir: string): Fingerprints {
     ...names.map((name) => join(knowledgeDir, name)),
     ...[...KNOWLEDGE_CODE, ...MODEL_CODE].map((name) => join(PROJECT_ROOT, name)),
   ];
-  const stats = paths
-    .map((path) => {
-      const { size, mtimeMs } = statSync(path);
-      return `${path}:${size}:${mtimeMs}`;
-    })
-    .join('\n');
+  const stats = statSignature(paths);
   const file = join(MODELS_DIR, 'fingerprints.json');
   const saved = readSaved<Fingerprints>(file);
   if (saved?.fingerprint === stats) return saved.model;
   const fingerprints = hashedFingerprints(knowledgeDir, names);
   save(file, { fingerprint: stats, model: fingerprints });
   return fingerprints;
+}
+
+/** Each file's path, size and modification time: cheap to read, and changes whenever a file does. */
+export function statSignature(paths: string[]): string {
+  return paths
+    .map((path) => {
+      const { size, mtimeMs } = statSync(path);
+      return `${path}:${size}:${mtimeMs}`;
+    })
+    .join('\n');
 }
 
 function hashedFingerprints(knowledgeDir: string, names: string[]): Fingerprints {
