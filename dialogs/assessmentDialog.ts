@@ -223,7 +223,7 @@ export class AssessmentDialog extends Dialog {
     switch (pending.kind) {
       case 'severityBands':
       case 'severityInBand': {
-        const read = readBand(text);
+        const read = await readBand(text);
         if (typeof read === 'number')
           return this.onReading(
             dc,

@@ -7,11 +7,9 @@ import {
   recognizeTrend,
   recognizeYesNoUnsure,
 } from '../src/nlu/choiceAnswers';
-import { durationBand, type DurationReading, type RoughUnit } from '../src/nlu/duration';
+import { durationBand, type DurationReading, type RoughUnit } from '../src/nlu/durationBand';
 import { readerThread } from '../src/nlu/readerThread';
 import { normaliseText } from '../src/nlu/normalise';
-import { recognizeSeverity } from '../src/nlu/severity';
-import { recognizeSittingHours } from '../src/nlu/sittingHours';
 import { severityBand, type AssessmentAnswers } from '../src/plan/profile';
 import { SCORE_ACTIONS } from './wording';
 
@@ -54,7 +52,7 @@ export interface Question {
   example: string;
   /** Offered as a numbered list after two misses; each must read back as an answer. */
   choices: string[];
-  /** Durations are read on another thread, hence the promise. */
+  /** Durations, pain scores and sitting hours are read on another thread, hence the promise. */
   read(text: string, today: Date): Reading | Promise<Reading>;
   /** The answer in a few words for the summary, or undefined when it was skipped. */
   describe(answers: AssessmentAnswers): string | undefined;
@@ -208,8 +206,8 @@ export const QUESTIONS: Question[] = [
     }),
     example: 'Roughly how many hours a day? A guess is fine, for example **8**, or "9 to 5".',
     choices: ['2 or less', 'About 4', 'About 6', 'About 8', '10 or more'],
-    read: (text) => {
-      const { hours, vague } = recognizeSittingHours(text);
+    read: async (text) => {
+      const { hours, vague } = await readerThread.readSittingHours(text);
       if (hours !== null) return answer({ sittingHours: hours });
       return miss(vague ? 'Roughly how many hours would that be? A guess is fine, for example **9**.' : undefined);
     },
@@ -295,18 +293,18 @@ export function describeAnswers(answers: AssessmentAnswers): string {
   return QUESTIONS.map((question) => `- ${question.label}: ${question.describe(answers) ?? 'skipped'}`).join('\n');
 }
 
-function readSeverity(text: string): Reading {
+async function readSeverity(text: string): Promise<Reading> {
   const band = bandNamed(text);
   if (band) return { kind: 'severityInBand', band };
-  const { value, outOfRange } = recognizeSeverity(text);
+  const { value, outOfRange } = await readerThread.readSeverity(text);
   if (value !== null) return answer({ severity: value });
   if (outOfRange) return miss('The scale goes from 0 to 10. Where would you put it, from 0 to 10?');
   return PAIN_WORDS.test(normaliseText(text)) ? { kind: 'severityBands' } : miss();
 }
 
 /** Reads the follow-up to words-only pain: a band picked, or a number after all. */
-export function readBand(text: string): Band | number | null {
-  return bandNamed(text) ?? recognizeSeverity(text).value;
+export async function readBand(text: string): Promise<Band | number | null> {
+  return bandNamed(text) ?? (await readerThread.readSeverity(text)).value;
 }
 
 /** "Moderate", or the tapped "Moderate (4-6)": a band, not the score 6. */

@@ -1,6 +1,6 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { recognizeSeverity } from '../src/nlu/severity';
+import { readerThread } from '../src/nlu/readerThread';
 import { buildPlan } from '../src/plan/buildPlan';
 import { trendBetween, warningSignUnchecked, type UserProfile } from '../src/plan/profile';
 import { recordPainScore } from './painHistory';
@@ -39,7 +39,7 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const { notAScoreDialogId } = dc.activeDialog!.state as CheckInOptions;
-    const { value } = recognizeSeverity(dc.context.activity.text ?? '');
+    const { value } = await readerThread.readSeverity(dc.context.activity.text ?? '');
     if (value === null) return dc.replaceDialog(notAScoreDialogId);
 
     const profile = await this.profile.get(dc.context, {});

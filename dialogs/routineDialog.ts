@@ -6,8 +6,8 @@ import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import type { RoutineFinder } from '../src/kb/routineFinder';
 import type { Routine } from '../src/kb/schema';
 import { recognizeRoutineControl } from '../src/nlu/routineControls';
-import { recognizeSeverity } from '../src/nlu/severity';
 import { normaliseText } from '../src/nlu/normalise';
+import { readerThread } from '../src/nlu/readerThread';
 import { warningSignUnchecked, type UserProfile } from '../src/plan/profile';
 import { answerKnowledgeQuestion } from './answerTopic';
 import type { ConversationData } from './conversationData';
@@ -178,7 +178,7 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
     routine: Routine,
     text: string,
   ): Promise<DialogTurnResult> {
-    const { value } = recognizeSeverity(text);
+    const { value } = await readerThread.readSeverity(text);
     const context = dc.context;
     if (value !== null) {
       const profile = await this.profile.get(context, {});

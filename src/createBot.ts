@@ -9,7 +9,6 @@ import type { KnowledgeIndex } from './kb/knowledgeIndex';
 import { loadedKnowledge, type LoadedKnowledge } from './kb/loadedKnowledge';
 import type { Logger } from './logger';
 import { readerThread } from './nlu/readerThread';
-import { warmUpRecognizers } from './nlu/warmUp';
 import { HoldTimers } from './channels/holdTimers';
 import { ProactiveMessages } from './channels/proactiveMessages';
 import { StretchReminders } from './channels/stretchReminders';
@@ -52,8 +51,8 @@ export interface BotOptions {
  * the safety screen, dialogs and the bot. The server and `backcare chat` share it.
  */
 export function createBot(config: Config, logger: Logger, options: BotOptions = {}): BotParts {
-  // The date-time recognizer's first call and the language detector's data are slow: the reader thread warms them
-  // up on another core, started first so that it is ready by the time the rest of start-up is.
+  // The recognizers' first calls and the language detector's data are slow: the reader thread warms them up on
+  // another core, started first so that it is ready by the time the rest of start-up is.
   const releaseReaderThread = readerThread.start();
   let loaded: LoadedKnowledge;
   let opened: SharedServices | undefined;
@@ -98,8 +97,6 @@ export function createBot(config: Config, logger: Logger, options: BotOptions = 
     loaded.index,
     new ReminderRequests(reminders, profile, conversationData, replies),
   );
-  // The other recognizers' first calls are slow too: paid now, not on a user's turn.
-  warmUpRecognizers();
   scheduler.start();
 
   return {

@@ -14,14 +14,14 @@ const MESSAGES = [
   'which massage is best for a stiff lower back',
   'Get a personal plan',
   'No, none of these',
+  // From here on the turns wait for the reader thread (pain scores, durations), which may still be warming up.
   '7/10',
-  // From here on the turns wait for the reader thread (durations), which may still be warming up.
   '3 weeks',
   'about the same',
   '8 hours',
 ];
 /** The turns that need nothing but this thread: had before the server listens. */
-const BEFORE_LISTENING = MESSAGES.indexOf('3 weeks');
+const BEFORE_LISTENING = MESSAGES.indexOf('7/10');
 
 const CHANNEL = 'warmup';
 

@@ -36,7 +36,7 @@ export function crossValidateCommand(knowledgeDir: string, kind: 'triage' | 'top
 
 function crossValidateTopics(knowledgeDir: string): number {
   const knowledge = loadKnowledge(knowledgeDir);
-  const terms = new TermIndex(knowledge);
+  const terms = TermIndex.build(knowledge);
   const sets = readTrainingSets(knowledgeDir, 'topics').sets;
   const redFlags = readTrainingSets(knowledgeDir, 'red-flags').sets;
   const scored: { question: LabelledQuestion; match: MatchResult }[] = [];

@@ -8,7 +8,7 @@ import { trainTriageModel } from '../nlu/triageModel';
 import { MODELS_DIR, PROJECT_ROOT } from '../paths';
 import { KnowledgeIndex } from './knowledgeIndex';
 import { KnowledgeError, loadKnowledge, type Knowledge } from './loadKnowledge';
-import { TermIndex } from './termIndex';
+import { TermIndex, type TermIndexData } from './termIndex';
 import { trainTopicModel } from './topicModel';
 import { readTrainingSets, type TrainingKind } from './trainingSets';
 import { vocabulary } from './vocabulary';
@@ -41,6 +41,10 @@ const MODEL_CODE = [
   'src/nlu/triageModel.ts',
   'src/kb/topicModel.ts',
   'src/kb/termIndex.ts',
+  'src/kb/termExtractor.ts',
+  'src/nlu/wordSequences.ts',
+  'src/nlu/stopwords.ts',
+  'src/nlu/normalise.ts',
 ];
 
 /** What the saved things were built from; see knowledgeFingerprints. */
@@ -146,7 +150,10 @@ export function knowledgeIndex(
   fingerprints: Fingerprints,
   spelling: SpellingFixer,
 ): KnowledgeIndex {
-  const terms = new TermIndex(knowledge);
+  const terms = cached('terms', fingerprints.models, () => TermIndex.build(knowledge), {
+    toData: (index) => index.toData(),
+    fromData: (data: TermIndexData) => TermIndex.fromData(knowledge, data),
+  });
   const model = cached(
     'topics',
     fingerprints.models,

@@ -25,6 +25,14 @@ export interface ExtractedTerms {
   inDomain: boolean;
 }
 
+/** The knowledge base's own words, as the extractor reads them from the topics' texts (saved with the models). */
+export interface LearnedVocabulary {
+  /** Every word of the texts, spelled as the lexicon spells it. */
+  words: string[];
+  /** The stems of each phrase of two to MAX_PHRASE_WORDS words (titles and keywords). */
+  phrases: string[][];
+}
+
 interface Sequence {
   words: string[];
   qualities: number[];
@@ -93,15 +101,23 @@ export class TermExtractor {
     for (const part of lexicon.otherBodyParts) this.lexiconWords.push(...this.spell(tokenise(part)));
   }
 
-  /** Registers the vocabulary of the index: phrases to keep whole and words that typos are corrected to. */
-  learn(texts: { phrase: boolean; text: string }[]): void {
+  /** The vocabulary of the index's texts: phrases to keep whole and words that typos are corrected to. */
+  vocabularyOf(texts: { phrase: boolean; text: string }[]): LearnedVocabulary {
+    const known = new Set<string>();
+    const phrases: string[][] = [];
     for (const { phrase, text } of texts) {
       const words = this.spell(tokenise(text));
-      words.forEach((word) => this.knownWords.add(word));
+      words.forEach((word) => known.add(word));
       const stems = words.map(stem);
-      if (phrase && stems.length > 1 && stems.length <= MAX_PHRASE_WORDS) this.phrases.set(stems, true);
+      if (phrase && stems.length > 1 && stems.length <= MAX_PHRASE_WORDS) phrases.push(stems);
     }
-    for (const word of this.lexiconWords) this.knownWords.add(word);
+    return { words: [...known], phrases };
+  }
+
+  /** Registers the vocabulary of the index (vocabularyOf). */
+  learn({ words, phrases }: LearnedVocabulary): void {
+    for (const stems of phrases) this.phrases.set(stems, true);
+    for (const word of [...words, ...this.lexiconWords]) this.knownWords.add(word);
 
     const byLetter = new Map<string, string[]>();
     for (const word of this.knownWords) {

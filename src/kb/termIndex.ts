@@ -1,6 +1,6 @@
 import { stem, tokenise } from '../nlu/normalise';
 import type { Knowledge } from './loadKnowledge';
-import { isSpecificPhrase, TermExtractor } from './termExtractor';
+import { isSpecificPhrase, TermExtractor, type LearnedVocabulary } from './termExtractor';
 
 /** Evidence at which a topic's strength reaches about 63%: roughly one distinctive keyword. */
 const EVIDENCE_SCALE = 6;
@@ -26,6 +26,18 @@ export interface TermRanking {
 }
 
 /**
+ * What the index reads from the knowledge base's own texts, saved with the models (src/kb/models.ts): reading every
+ * title, keyword and question takes over 100 ms at start-up, when none of the code is optimised yet.
+ */
+export interface TermIndexData {
+  vocabulary: LearnedVocabulary;
+  /** Each topic's terms and their weights, topics in the knowledge base's order. */
+  topicTerms: [topic: string, terms: [term: string, weight: number][]][];
+  /** Each topic's stems of every word in its title and keywords, phrases broken up. */
+  ownWords: [topic: string, stems: string[]][];
+}
+
+/**
  * What the knowledge base's own words say about a message, in well under a
  * millisecond: fuse.js corrects spelling word by word against the knowledge
  * base's vocabulary (small, fast lookups), and topics are ranked by a weighted
@@ -34,7 +46,6 @@ export interface TermRanking {
  * reads this ranking beside the message's words.
  */
 export class TermIndex {
-  private readonly extractor: TermExtractor;
   /** The topics in a fixed order, and for each term the topics (by that order) that use it, with its weight there. */
   private readonly topicIds: string[] = [];
   private readonly postings = new Map<string, { topic: number; weight: number }[]>();
@@ -44,51 +55,69 @@ export class TermIndex {
   /** The stems of every word in each topic's title and keywords, phrases broken up. */
   private readonly ownWords = new Map<string, Set<string>>();
 
-  constructor(knowledge: Knowledge) {
-    this.extractor = new TermExtractor(knowledge.lexicon);
-    this.extractor.learn(
+  /** The index of a knowledge base, read from its topics' texts. */
+  static build(knowledge: Knowledge): TermIndex {
+    const extractor = new TermExtractor(knowledge.lexicon);
+    const vocabulary = extractor.vocabularyOf(
       knowledge.topics.flatMap((topic) => [
         { phrase: true, text: topic.title },
         ...topic.keywords.map((text) => ({ phrase: true, text })),
         ...topic.questions.map((text) => ({ phrase: false, text })),
       ]),
     );
-
-    const topicWeights = new Map<string, Map<string, number>>();
-    for (const topic of knowledge.topics) {
+    extractor.learn(vocabulary);
+    const topicTerms = knowledge.topics.map((topic): [string, [string, number][]] => {
       const weights = new Map<string, number>();
       const addField = (text: string, fieldWeight: number) => {
-        for (const [term, quality] of this.extractor.topicTerms(text)) {
+        for (const [term, quality] of extractor.topicTerms(text)) {
           weights.set(term, Math.min(MAX_FIELD_WEIGHT, (weights.get(term) ?? 0) + fieldWeight * quality));
         }
       };
       topic.keywords.forEach((keyword) => addField(keyword, FIELD_WEIGHT.keyword));
       topic.questions.forEach((question) => addField(question, FIELD_WEIGHT.question));
-      for (const [term, quality] of this.extractor.topicTerms(topic.title)) {
+      for (const [term, quality] of extractor.topicTerms(topic.title)) {
         weights.set(term, (weights.get(term) ?? 0) + TITLE_WEIGHT * quality);
       }
-      topicWeights.set(topic.id, weights);
-      this.ownWords.set(
-        topic.id,
-        new Set([topic.title, ...topic.keywords].flatMap((text) => tokenise(text).map(stem))),
-      );
-    }
+      return [topic.id, [...weights]];
+    });
+    const ownWords = knowledge.topics.map((topic): [string, string[]] => [
+      topic.id,
+      [...new Set([topic.title, ...topic.keywords].flatMap((text) => tokenise(text).map(stem)))],
+    ]);
+    return new TermIndex(extractor, { vocabulary, topicTerms, ownWords });
+  }
 
+  /** The index as saved by toData, for the same knowledge base. */
+  static fromData(knowledge: Knowledge, data: TermIndexData): TermIndex {
+    const extractor = new TermExtractor(knowledge.lexicon);
+    extractor.learn(data.vocabulary);
+    return new TermIndex(extractor, data);
+  }
+
+  toData(): TermIndexData {
+    return this.data;
+  }
+
+  private constructor(
+    private readonly extractor: TermExtractor,
+    private readonly data: TermIndexData,
+  ) {
     const documentFrequency = new Map<string, number>();
-    for (const weights of topicWeights.values()) {
-      for (const term of weights.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    for (const [, terms] of data.topicTerms) {
+      for (const [term] of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     }
-    const topicCount = knowledge.topics.length;
+    const topicCount = data.topicTerms.length;
     for (const [term, count] of documentFrequency) this.idf.set(term, Math.log(1 + topicCount / count));
     this.uniqueIdf = Math.log(1 + topicCount);
-    for (const [topic, weights] of topicWeights) {
+    for (const [topic, terms] of data.topicTerms) {
       const position = this.topicIds.push(topic) - 1;
-      for (const [term, weight] of weights) {
+      for (const [term, weight] of terms) {
         const list = this.postings.get(term) ?? [];
         list.push({ topic: position, weight });
         this.postings.set(term, list);
       }
     }
+    for (const [topic, stems] of data.ownWords) this.ownWords.set(topic, new Set(stems));
   }
 
   rank(text: string): TermRanking {

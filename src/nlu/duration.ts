@@ -1,19 +1,7 @@
 import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-suite';
 import { excerpt } from './excerpt';
+import { durationBand, type DurationReading, type RoughUnit } from './durationBand';
 import { normaliseText } from './normalise';
-
-export type DurationBand = 'acute' | 'subacute' | 'chronic';
-
-export type RoughUnit = 'days' | 'weeks' | 'months' | 'years';
-
-export interface DurationReading {
-  days: number | null;
-  band: DurationBand | null;
-  /** A unit without a number ("for months", "since my 20s"): days is an estimate, worth refining if the band hangs on it. */
-  rough?: RoughUnit;
-  /** A while, but not in any unit ("ages", "a long time", "not long"): worth asking roughly how long. */
-  unclear?: true;
-}
 
 type RecognizerResult = ReturnType<typeof recognizeDateTime>[number];
 
@@ -148,13 +136,6 @@ const JUST_STARTED = /\b(?:just|only just|only) (?:started|begun|began|come on|c
 /** "Ages", "a long time", "not long", "since my operation" (when was that?): some time, but not how much. */
 const UNCLEAR =
   /\b(?:since|ages|a (?:long|good|little|short) (?:time|while)|(?:a|for a) while|a bit|some time|forever|not (?:that |very )?long|recently|lately)\b/;
-
-/** acute under 4 weeks (< 28 days), subacute 4-12 weeks (28..84 days), chronic over 12 weeks (> 84) — ACP 2017. */
-export function durationBand(days: number): DurationBand {
-  if (days < 28) return 'acute';
-  if (days <= 84) return 'subacute';
-  return 'chronic';
-}
 
 /**
  * How long back pain has lasted, from a user's answer to "How long have you had this pain?".

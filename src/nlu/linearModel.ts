@@ -35,23 +35,36 @@ const NEGLIGIBLE = 1e-3;
  * predicts. Deterministic for the same examples and options.
  */
 export class LinearModel {
-  private readonly rows = new Map<string, Float32Array | Float64Array>();
-
-  private constructor(readonly classes: string[]) {}
+  /**
+   * Each feature's weights are a row of `classes.length` in one block, starting where this says: a saved model loads
+   * as the block and this map, not as a typed array per feature (tens of thousands of them).
+   */
+  private constructor(
+    readonly classes: string[],
+    private readonly rowStart: ReadonlyMap<string, number>,
+    private readonly weights: Float32Array | Float64Array,
+  ) {}
 
   static train(examples: Example[], classes: string[], options: TrainingOptions = {}): LinearModel {
     const { epochs, learningRate, l2, minCount, seed } = { ...DEFAULTS, ...options };
-    const model = new LinearModel(classes);
     const counts = new Map<string, number>();
     for (const { features } of examples)
       for (const name of features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
+    const width = classes.length;
+    const names = [...counts].filter(([, count]) => count >= minCount).map(([name]) => name);
+    const model = new LinearModel(
+      classes,
+      new Map(names.map((name, i) => [name, i * width])),
+      new Float64Array(names.length * width),
+    );
+    const { rowStart, weights } = model;
+    const squares = new Float64Array(names.length * width).fill(1e-8);
     const kept = examples.map(({ features, label }) => ({
       features: [...features].filter(([name]) => (counts.get(name) ?? 0) >= minCount),
       target: classes.indexOf(label),
     }));
     if (kept.some(({ target }) => target < 0)) throw new Error('an example has a label that is not one of the classes');
 
-    const squares = new Map<string, Float64Array>();
     const order = kept.map((_, i) => i);
     const random = seededRandom(seed);
     for (let epoch = 0; epoch < epochs; epoch++) {
@@ -63,18 +76,12 @@ export class LinearModel {
         const { features, target } = kept[index];
         const probabilities = model.probabilitiesOf(features);
         for (const [name, value] of features) {
-          let row = model.rows.get(name);
-          let square = squares.get(name);
-          if (!row || !square) {
-            row = new Float64Array(classes.length);
-            square = new Float64Array(classes.length).fill(1e-8);
-            model.rows.set(name, row);
-            squares.set(name, square);
-          }
-          for (let c = 0; c < classes.length; c++) {
-            const gradient = (probabilities[c] - (c === target ? 1 : 0)) * value + l2 * row[c];
-            square[c] += gradient * gradient;
-            row[c] -= (learningRate * gradient) / Math.sqrt(square[c]);
+          const start = rowStart.get(name)!;
+          for (let c = 0; c < width; c++) {
+            const at = start + c;
+            const gradient = (probabilities[c] - (c === target ? 1 : 0)) * value + l2 * weights[at];
+            squares[at] += gradient * gradient;
+            weights[at] -= (learningRate * gradient) / Math.sqrt(squares[at]);
           }
         }
       }
@@ -83,19 +90,18 @@ export class LinearModel {
   }
 
   static fromData(data: LinearModelData): LinearModel {
-    const model = new LinearModel(data.classes);
     const width = data.classes.length;
-    // One block for all weights, each feature's row a view of it: a saved model loads without a copy per row.
     // Copied into a buffer of its own: a small decoded Buffer may sit at an offset a Float32Array cannot start at.
     const weights = new Float32Array(new Uint8Array(Buffer.from(data.weights, 'base64')).buffer);
-    data.features.forEach((name, i) => model.rows.set(name, weights.subarray(i * width, (i + 1) * width)));
-    return model;
+    return new LinearModel(data.classes, new Map(data.features.map((name, i) => [name, i * width])), weights);
   }
 
   toData(): LinearModelData {
     const features: string[] = [];
     const weights: number[] = [];
-    for (const [name, row] of this.rows) {
+    const width = this.classes.length;
+    for (const [name, start] of this.rowStart) {
+      const row = this.weights.subarray(start, start + width);
       if (row.every((weight) => Math.abs(weight) < NEGLIGIBLE)) continue;
       features.push(name);
       weights.push(...row);
@@ -112,9 +118,10 @@ export class LinearModel {
   private probabilitiesOf(features: Iterable<[string, number]>): number[] {
     const width = this.classes.length;
     const scores = new Array<number>(width).fill(0);
+    const weights = this.weights;
     for (const [name, value] of features) {
-      const row = this.rows.get(name);
-      if (row) for (let c = 0; c < width; c++) scores[c] += row[c] * value;
+      const start = this.rowStart.get(name);
+      if (start !== undefined) for (let c = 0; c < width; c++) scores[c] += weights[start + c] * value;
     }
     let top = -Infinity;
     for (let c = 0; c < width; c++) if (scores[c] > top) top = scores[c];

@@ -2,43 +2,39 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PROJECT_ROOT } from '../paths';
-import { recognizeDuration, type DurationReading } from './duration';
-import { detectLanguage, type DetectedLanguage } from './language';
+import type { DurationReading } from './durationBand';
+import type { DetectedLanguage } from './language';
+import type { Answer, Question } from './readers';
+import { quickSeverity, type SeverityReading } from './severity';
+import type { SittingHoursReading } from './sittingHours';
 
 /** The worker as `npm run build` compiles it (tests and the bundled server both use this file). */
 const WORKER_FILE = join(PROJECT_ROOT, 'dist', 'src', 'nlu', 'readerWorker.js');
-/** The first call builds the recognizer's model and compiles its patterns. */
-const WARM_UP = 'since last Christmas, about three weeks';
 
-/** What the readers are asked (a Date does not cross threads as a Date: `today` is milliseconds since 1970). */
-type Question = { kind: 'duration'; text: string; today: number } | { kind: 'language'; text: string };
 /** A question as the worker is sent it. */
 export type ReaderRequest = Question & { id: number };
 
-/** The readers' slow first calls (the recognizer's model, the detector's data), on the calling thread. */
-export function warmUpReaders(): void {
-  answer({ kind: 'duration', text: WARM_UP, today: Date.now() });
-  answer({ kind: 'language', text: WARM_UP });
-}
-
-/** A question's answer, read on the calling thread (the worker's, or this one when there is no worker). */
-export function answer(question: Question): DurationReading | DetectedLanguage {
-  return question.kind === 'duration'
-    ? recognizeDuration(question.text, new Date(question.today))
-    : detectLanguage(question.text);
+/**
+ * The readers on this thread, for when there is no worker. Loaded only then: the server's main thread never loads
+ * the recognizer packages or builds their models (about 150 ms of start-up together).
+ */
+function readersHere(): typeof import('./readers') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./readers') as typeof import('./readers');
 }
 
 /**
- * The slow readers on a thread of their own: durations ("3 weeks", "since Christmas") with the date-time
- * recognizer, which takes about 300 ms to warm up and a few milliseconds per answer (tens on long, odd ones), and
- * the language detector, whose data takes about 80 ms to load. On another core that happens beside start-up and
+ * The slow readers (readers.ts) on a thread of their own: durations ("3 weeks", "since Christmas") with the
+ * date-time recognizer, which takes about 300 ms to warm up and a few milliseconds per answer (tens on long, odd
+ * ones), pain scores and sitting hours with the number recognizer (about 60 ms to load and warm up), and the
+ * language detector, whose data takes about 80 ms to load. On another core that happens beside start-up and
  * other people's turns, instead of holding up the event loop. Without the worker (not built, or it failed),
  * questions are answered on this thread, as before.
  */
 export class ReaderThread {
   private worker?: Worker;
   private nextId = 0;
-  private readonly waiting = new Map<number, { resolve(answer: unknown): void; question: Question }>();
+  private readonly waiting = new Map<number, { resolve(answer: Answer): void; question: Question }>();
   private users = 0;
 
   /**
@@ -58,7 +54,10 @@ export class ReaderThread {
     };
     if (this.worker) return release;
     this.worker = existsSync(WORKER_FILE) ? this.startWorker() : undefined;
-    if (!this.worker) warmUpReaders();
+    if (!this.worker) {
+      const { answer, WARM_UPS } = readersHere();
+      WARM_UPS.forEach(answer);
+    }
     return release;
   }
 
@@ -66,7 +65,7 @@ export class ReaderThread {
   private startWorker(): Worker | undefined {
     try {
       const worker = new Worker(WORKER_FILE);
-      worker.on('message', ({ id, answer }: { id: number; answer: unknown }) => {
+      worker.on('message', ({ id, answer }: { id: number; answer: Answer }) => {
         this.waiting.get(id)?.resolve(answer);
         this.waiting.delete(id);
         if (this.waiting.size === 0) worker.unref();
@@ -90,9 +89,19 @@ export class ReaderThread {
     return this.ask({ kind: 'language', text }) as Promise<DetectedLanguage>;
   }
 
-  private ask(question: Question): Promise<unknown> {
+  /** A number alone ("7", "7/10") is read here at once; the rest on the thread. */
+  readSeverity(text: string): Promise<SeverityReading> {
+    const quick = quickSeverity(text);
+    return quick ? Promise.resolve(quick) : (this.ask({ kind: 'severity', text }) as Promise<SeverityReading>);
+  }
+
+  readSittingHours(text: string): Promise<SittingHoursReading> {
+    return this.ask({ kind: 'sittingHours', text }) as Promise<SittingHoursReading>;
+  }
+
+  private ask(question: Question): Promise<Answer> {
     const worker = this.worker;
-    if (!worker) return Promise.resolve(answer(question));
+    if (!worker) return Promise.resolve(readersHere().answer(question));
     const id = this.nextId++;
     return new Promise((resolve) => {
       if (this.waiting.size === 0) worker.ref();
@@ -105,7 +114,7 @@ export class ReaderThread {
   private stopWorker(worker: Worker): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
-    for (const { resolve, question } of this.waiting.values()) resolve(answer(question));
+    for (const { resolve, question } of this.waiting.values()) resolve(readersHere().answer(question));
     this.waiting.clear();
   }
 }

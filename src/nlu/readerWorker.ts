@@ -1,11 +1,18 @@
 /**
- * The worker thread of src/nlu/readerThread.ts: reads durations with the date-time recognizer and detects languages,
- * both warmed first. Requests are queued by the thread while it warms up.
+ * The worker thread of src/nlu/readerThread.ts: answers the readers' questions (readers.ts), and warms the
+ * readers up.
  */
 import { parentPort } from 'node:worker_threads';
-import { answer, warmUpReaders, type ReaderRequest } from './readerThread';
+import type { ReaderRequest } from './readerThread';
+import { answer, WARM_UPS } from './readers';
 
-warmUpReaders();
+// One reader at a time, so that a question asked meanwhile (the first message's language) waits for one, not all.
+const warmUp = (next: number) => {
+  if (next === WARM_UPS.length) return;
+  answer(WARM_UPS[next]);
+  setImmediate(warmUp, next + 1);
+};
+warmUp(0);
 parentPort?.on('message', (request: ReaderRequest) => {
   parentPort!.postMessage({ id: request.id, answer: answer(request) });
 });

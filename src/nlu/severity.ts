@@ -1,4 +1,4 @@
-import { Culture, recognizeNumber } from '@microsoft/recognizers-text-suite';
+import type * as NumberRecognizer from '@microsoft/recognizers-text-number';
 import { excerpt } from './excerpt';
 import { correctTypo } from './typos';
 
@@ -64,6 +64,19 @@ const CLAUSE_BREAK = /[,;.!?]|\bbut\b|\bthough\b|\bwhereas\b|\bhowever\b|\bnow\b
  */
 export function recognizeSeverity(text: string): SeverityReading {
   const cleaned = clean(excerpt(text, SCORE_CUE, MAX_ANSWER_CHARS));
+  return withoutRecognizer(cleaned) ?? withRecognizer(cleaned);
+}
+
+/**
+ * The answers read without the number recognizer (a number alone, or a question), read as recognizeSeverity reads
+ * them; undefined for the rest. The server reads these on its main thread, so a tapped or typed score never waits
+ * for the reader thread, which loads the recognizer.
+ */
+export function quickSeverity(text: string): SeverityReading | undefined {
+  return withoutRecognizer(clean(excerpt(text, SCORE_CUE, MAX_ANSWER_CHARS)));
+}
+
+function withoutRecognizer(cleaned: string): SeverityReading | undefined {
   // "what does 5 mean?" asks about the scale; it does not answer with a score.
   if (QUESTION.test(cleaned)) return { value: null, outOfRange: false };
   // The commonest answer, a number alone ("7", "7/10" once cleaned), reads the same without the recognizer's model.
@@ -71,6 +84,16 @@ export function recognizeSeverity(text: string): SeverityReading {
     const value = Number(cleaned);
     return value <= 10 ? { value, outOfRange: false } : { value: null, outOfRange: true };
   }
+  return undefined;
+}
+
+let numberRecognizer: typeof NumberRecognizer | undefined;
+
+function withRecognizer(cleaned: string): SeverityReading {
+  // Loaded on first use: only the reader thread (or a process without one) needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  numberRecognizer ??= require('@microsoft/recognizers-text-number') as typeof NumberRecognizer;
+  const { Culture, recognizeNumber } = numberRecognizer;
   const found = recognizeNumber(cleaned, Culture.English)
     .filter((result) => isScore(cleaned, result.text, result.start, result.end))
     .map((result) => {

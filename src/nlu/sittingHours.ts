@@ -1,4 +1,4 @@
-import { Culture, recognizeNumber } from '@microsoft/recognizers-text-suite';
+import { Culture, recognizeNumber } from '@microsoft/recognizers-text-number';
 import { excerpt } from './excerpt';
 import { correctTypo } from './typos';
 

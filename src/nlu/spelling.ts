@@ -30,12 +30,17 @@ export class SpellingFixer {
   constructor(private readonly vocabulary: Vocabulary) {
     for (const word of vocabulary.counts.keys()) {
       if (word.length < MIN_LENGTH - 1 || !(vocabulary.curated.has(word) || isEnglishWord(word))) continue;
-      for (const form of new Set([word, ...deletions(word)])) {
-        const words = this.byDeletion.get(form);
-        if (words) words.push(word);
-        else this.byDeletion.set(form, [word]);
-      }
+      this.index(word, word);
+      // Dropping any letter of a run of one letter ("mattress") gives the same form: the run's first stands for it.
+      for (let i = 0; i < word.length; i++)
+        if (word[i] !== word[i - 1]) this.index(word.slice(0, i) + word.slice(i + 1), word);
     }
+  }
+
+  private index(form: string, word: string): void {
+    const words = this.byDeletion.get(form);
+    if (words) words.push(word);
+    else this.byDeletion.set(form, [word]);
   }
 
   /** The word as it was probably meant, or itself. */

@@ -1,5 +1,5 @@
 import type { ReminderRule } from '../nlu/reminderRequest';
-import type { DurationBand, RoughUnit } from '../nlu/duration';
+import type { DurationBand, RoughUnit } from '../nlu/durationBand';
 import type { Plan } from './buildPlan';
 
 export type YesNoUnsure = 'yes' | 'no' | 'unsure';

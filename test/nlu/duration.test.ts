@@ -1,4 +1,5 @@
-import { DurationBand, durationBand, recognizeDuration } from '../../src/nlu/duration';
+import { recognizeDuration } from '../../src/nlu/duration';
+import { DurationBand, durationBand } from '../../src/nlu/durationBand';
 
 /** Monday 23 November 2026. */
 const TODAY = new Date(2026, 10, 23);
