@@ -59,7 +59,7 @@ export function createDialogs(
     logger,
     routines,
     new AssessmentDialog(index, conversationData, profile, replies, safety),
-    new CheckInDialog(profile, replies),
+    new CheckInDialog(profile, replies, safety),
     new RoutineDialog(routines, index, conversationData, profile, replies, holdTimers),
   );
   return { mainDialog, conversationData, profile, replies, safety };

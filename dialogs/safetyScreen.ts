@@ -151,6 +151,27 @@ export class SafetyScreen {
     return { text: this.rules.checklist.which, actions: [...labels, several] };
   }
 
+  /**
+   * At a check-in, why the checklist is asked again before any advice: pain up by `recheck.scoreRise` points or
+   * more since last time, or said to be getting worse; undefined when there is no need.
+   */
+  recheckReason(previous: number | undefined, score: number | undefined, saysWorse: boolean): string | undefined {
+    const { scoreRise, higherScore, worse } = this.rules.checklist.recheck;
+    if (previous !== undefined && score !== undefined && score - previous >= scoreRise)
+      return higherScore.replace('{previous}', String(previous)).replace('{score}', String(score));
+    return saysWorse ? worse : undefined;
+  }
+
+  /** "Not sure" to the checklist asked again at a check-in. */
+  recheckUnsure(): Reply {
+    return { text: this.fill(this.rules.checklist.recheck.unsure) };
+  }
+
+  /** After the checklist, for someone who said it was getting worse without a score. */
+  recheckAskScore(): string {
+    return this.rules.checklist.recheck.askScore;
+  }
+
   whyChecklistMatters(): Reply {
     return { text: this.rules.checklist.whyItMatters, actions: ['No, none of these', 'Yes, one of these', 'Not sure'] };
   }

@@ -324,7 +324,14 @@ function emptyRedFlags(): RedFlagRules {
         notCleared: none,
       },
     },
-    checklist: { which: none, signs: [], several: none, severalLabel: none, whyItMatters: none },
+    checklist: {
+      which: none,
+      signs: [],
+      several: none,
+      severalLabel: none,
+      whyItMatters: none,
+      recheck: { scoreRise: 10, higherScore: none, worse: none, unsure: none, askScore: none },
+    },
     model: { report: 1, ask: 1, ruleReport: 1, ruleAsk: 1, minWords: 1, partSentences: 1 },
   };
 }

@@ -122,6 +122,13 @@ export const redFlagRulesSchema = z.strictObject({
     several: nonEmpty,
     severalLabel: nonEmpty,
     whyItMatters: nonEmpty,
+    recheck: z.strictObject({
+      scoreRise: z.number().int().min(1).max(10),
+      higherScore: nonEmpty,
+      worse: nonEmpty,
+      unsure: nonEmpty,
+      askScore: nonEmpty,
+    }),
   }),
   model: z.strictObject({
     report: probability,

@@ -82,6 +82,25 @@ describe('assessment over HTTP', () => {
       expect(texts(joined.json.activities)).toMatch(/Welcome back! Last time, .* your pain was 6\/10/);
       const { json } = await post(base, activity('3', 'visit-2'));
       expect(texts(json.activities)).toMatch(/That's down from 6 to 3/);
+
+      // Much worse at the next visit: the warning-sign checklist comes first, the plan's advice after it.
+      await post(
+        base,
+        activity('', 'visit-3', {
+          type: 'conversationUpdate',
+          text: undefined,
+          membersAdded: [{ id: 'user-1', name: 'User' }],
+        }),
+      );
+      const worse = await post(base, activity('more like a 9 now', 'visit-3'));
+      expect(texts(worse.json.activities)).toMatch(
+        /^That's up from 3 to 9\. Before anything else, a quick safety check\./,
+      );
+      expect(texts(worse.json.activities)).not.toMatch(/updated your plan/);
+      const checked = await post(base, activity('No, none of these', 'visit-3'));
+      expect(texts(checked.json.activities)).toMatch(
+        /That's up from 3 to 9\. I'm sorry it's worse.*updated your plan/s,
+      );
     } finally {
       await app.close();
     }
