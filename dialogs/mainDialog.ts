@@ -28,6 +28,7 @@ import { ROUTINE_DIALOG, type RoutineDialog, type RoutineOptions } from './routi
 import type { ConversationData } from './conversationData';
 import type { Replies } from './replies';
 import { send } from './send';
+import { userDate } from './userClock';
 import { utteranceOf } from './utteranceOf';
 
 export const MAIN_DIALOG = 'main';
@@ -129,7 +130,7 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
       case 'whatDoYouKnow': {
         if (shared) return this.offerPrivateChat(step);
         const profile = await this.profile.get(step.context, {});
-        await send(step.context, this.replies.whatIKnow(profile));
+        await send(step.context, this.replies.whatIKnow(profile, userDate(step.context.activity)));
         return step.endDialog();
       }
       case 'showPlan': {

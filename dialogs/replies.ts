@@ -7,7 +7,7 @@ import type { Topic, TopicSection } from '../src/kb/loadKnowledge';
 import type { PainRecord, Trend, UserProfile } from '../src/plan/profile';
 import { describeAnswers } from './assessmentQuestions';
 import { walkThroughAction } from './routineReplies';
-import { lowerFirst, SCORE_ACTIONS } from './wording';
+import { lowerFirst, SCORE_ACTIONS, spokenDate } from './wording';
 
 /** Starting points offered when the user has not asked anything yet, or asked something we cannot answer. */
 const STARTER_TOPICS = ['therapy.which', 'stretch.overview', 'cause.overview', 'safety.see-physician'];
@@ -81,9 +81,10 @@ export class Replies {
     };
   }
 
-  welcomeBack(last: PainRecord): Reply {
+  /** today: the user's date (yyyy-mm-dd). */
+  welcomeBack(last: PainRecord, today: string): Reply {
     return {
-      text: `Welcome back! Last time, on ${longDate(last.date)}, your pain was ${last.score}/10. How is it today, from 0 to 10?`,
+      text: `Welcome back! Last time, ${spokenDate(last.date, today)}, your pain was ${last.score}/10. How is it today, from 0 to 10?`,
       actions: SCORE_ACTIONS,
       actionsIntro: 'You can answer:',
     };
@@ -168,7 +169,8 @@ export class Replies {
   }
 
   /** Everything stored about the user, so "what do you know about me" has a complete answer. */
-  whatIKnow(profile: UserProfile): Reply {
+  /** today: the user's date (yyyy-mm-dd). */
+  whatIKnow(profile: UserProfile, today: string): Reply {
     const sections: string[] = [];
     if (profile.answers) {
       sections.push(`**Your answers** (${longDate(profile.assessedOn!)}):\n${describeAnswers(profile.answers)}`);
@@ -210,7 +212,7 @@ export class Replies {
         misunderstanding: ', and then that it was a misunderstanding.',
         none: '. Until a clinician has checked you, I hold back stretches and self-massage.',
       }[cleared ?? 'none'];
-      sections.push(`**Warning sign:** on ${longDate(reportedOn)} you told me about a warning sign${since}`);
+      sections.push(`**Warning sign:** ${spokenDate(reportedOn, today)} you told me about a warning sign${since}`);
     }
     if (sections.length === 0)
       return {

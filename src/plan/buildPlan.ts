@@ -140,7 +140,9 @@ function chooseTherapy(answers: AssessmentAnswers, severe: boolean, leftOut: Lef
     if (answers.massageCautions === 'no')
       return {
         id: 'therapy.hot-stone',
-        why: 'You told me you feel stressed: the warmth relaxes muscles and many people find it calming, and heat helps short-term back pain.',
+        // Not "heat helps back pain": that evidence is for heat wraps on pain under 12 weeks (ACP 2017), not for
+        // hot-stone massage (the therapy.hot-stone topic).
+        why: 'You told me you feel stressed: the warmth relaxes tight muscles, and many people find it calming.',
       };
     leftOut.push({
       id: 'therapy.hot-stone',
@@ -148,17 +150,15 @@ function chooseTherapy(answers: AssessmentAnswers, severe: boolean, leftOut: Lef
       why: "it could suit your stress, but I don't know whether any of its cautions apply to you",
     });
   }
-  if (sporty && !severe)
-    return {
-      id: 'therapy.thai',
-      why: "You play sport: Thai massage's assisted, yoga-like stretches work on flexibility.",
-    };
-  if (sporty)
-    leftOut.push({
-      id: 'therapy.thai',
-      title: 'Thai massage',
-      why: 'its strong stretches are too much while pain is severe',
-    });
+  if (sporty) {
+    const unsuitable = thaiUnsuitable(answers, severe);
+    if (unsuitable === undefined)
+      return {
+        id: 'therapy.thai',
+        why: "You play sport: Thai massage's assisted, yoga-like stretches work on flexibility.",
+      };
+    leftOut.push({ id: 'therapy.thai', title: 'Thai massage', why: unsuitable });
+  }
 
   const stiff: string[] = [];
   if (answers.wakesStiff === 'yes' || answers.wakesStiff === 'sometimes') stiff.push('you wake up stiff');
@@ -169,6 +169,17 @@ function chooseTherapy(answers: AssessmentAnswers, severe: boolean, leftOut: Lef
       ? `Its long, flowing strokes ease stiff, tense muscles, and ${joinWords(stiff)}.`
       : "It's the gentlest and most widely available massage: a good place to start.";
   return { id: 'therapy.swedish', why };
+}
+
+/** Why Thai massage is not for this person now, if it is not: the therapy.thai topic's own "is it right for you?". */
+function thaiUnsuitable(answers: AssessmentAnswers, severe: boolean): string | undefined {
+  if (severe) return 'its strong stretches are too much while pain is severe';
+  if (answers.durationBand === 'acute') return 'its firm pressure and big stretches may not suit pain that is new';
+  if (answers.durationBand === undefined)
+    return "it may not suit pain that is new, and I don't know how long yours has lasted";
+  if (answers.massageCautions !== 'no')
+    return "it could suit your sport, but I don't know whether any of its cautions apply to you";
+  return undefined;
 }
 
 function frequency(answers: AssessmentAnswers): PlanItem {
@@ -203,6 +214,11 @@ function selfMassage(answers: AssessmentAnswers, leftOut: LeftOut[]): PlanItem[]
     });
     return [];
   }
+  if (answers.massageCautions === 'yes') {
+    // The self-massage routines' own cautions are the massage cautions (pregnancy, blood thinners, skin...).
+    leftOut.push({ id: 'selfmassage.overview', title, why: 'one of the massage cautions applies to you' });
+    return [];
+  }
   const band = severityBand(answers.severity);
   if (band === 'severe') {
     leftOut.push({ id: 'selfmassage.overview', title, why: 'it is only for mild to moderate pain' });
@@ -222,16 +238,18 @@ function selfMassage(answers: AssessmentAnswers, leftOut: LeftOut[]): PlanItem[]
       why: `Your pain is ${band} (${answers.severity}/10): gentle self-massage is a low-risk comfort measure.`,
     },
   ];
+  // Only what the person said: "sport" is not also "repetitive work".
   const reasons: string[] = [];
   if (answers.sittingHours !== undefined && answers.sittingHours >= SITTING_LONG_HOURS) reasons.push('long sitting');
-  if (answers.activity !== undefined && answers.activity !== 'none') reasons.push('sport and repetitive work');
+  if (answers.activity === 'sport' || answers.activity === 'both') reasons.push('sport');
+  if (answers.activity === 'repetitive' || answers.activity === 'both') reasons.push('repetitive work');
   if (reasons.length > 0)
     items.push({
       section: 'selfMassage',
       id: 'selfmassage.glutes',
       title: 'Kneading the glutes',
       advice: 'Knead and press the top of the buttock muscles, a minute each side.',
-      why: `${capitalise(joinWords(reasons))} tighten the hip muscles, which pull on the lower back.`,
+      why: `${capitalise(joinWords(reasons))} can tighten the hip muscles, which pull on the lower back.`,
     });
   return items;
 }
@@ -243,10 +261,16 @@ function stretches(answers: AssessmentAnswers): PlanItem[] {
       section: 'stretches',
       id: 'stretch.knee-to-chest',
       title: 'Knee-to-chest stretch',
-      advice: `${severe ? 'Very gently, only as far as is comfortable. ' : ''}Stop if the pain gets worse.`,
+      advice:
+        // Both lying stretches list pregnancy and recent surgery among their own cautions (knowledge/routines).
+        (answers.massageCautions === 'yes'
+          ? "As one of the massage cautions applies to you, ask your doctor or physio first if you're pregnant or have had recent surgery: it is done lying on your back. "
+          : '') + `${severe ? 'Very gently, only as far as is comfortable. ' : ''}Stop if the pain gets worse.`,
       why: 'The gentlest start: it eases the lower back and hips, and massage works best alongside stretching.',
     },
   ];
+  // The twist asks more of the back (and lying on it longer): not for severe pain, nor until a caution is cleared.
+  if (answers.massageCautions === 'yes') return items;
   const reasons: string[] = [];
   if (answers.wakesStiff === 'yes' || answers.wakesStiff === 'sometimes') reasons.push('you wake up stiff');
   if (answers.sittingHours !== undefined && answers.sittingHours >= SITTING_LONG_HOURS) reasons.push('you sit a lot');
@@ -255,7 +279,7 @@ function stretches(answers: AssessmentAnswers): PlanItem[] {
     items.push({
       section: 'stretches',
       id: 'stretch.supine-twist',
-      title: 'Supine twist (knee roll)',
+      title: 'Lying twist (knee roll)',
       advice: 'Shoulders stay on the floor; roll the knees only as far as is comfortable. Stop if the pain gets worse.',
       why: `It loosens the lower back and hips, and ${joinWords(reasons)}.`,
     });
@@ -314,7 +338,7 @@ function lifestyle(answers: AssessmentAnswers): PlanItem[] {
   if (answers.activity === 'repetitive' || answers.activity === 'both')
     items.push({
       section: 'lifestyle',
-      id: 'cause.sports',
+      id: 'lifestyle.lifting',
       title: 'Lifting and repetitive work',
       advice: 'Bend your knees, keep the load close, avoid twisting while lifting, and mix up repetitive tasks.',
       why: 'You told me about lifting or repetitive strain.',

@@ -472,9 +472,7 @@ describe('returning user', () => {
     await assessedUser(storage);
     await join(botConversation({ storage, conversationId: 'next-visit' }))
       .assertReply((activity) => {
-        expect(activity.text).toMatch(
-          /^Welcome back! Last time, on \d{1,2} \w+ \d{4}, your pain was 7\/10\. How is it today/,
-        );
+        expect(activity.text).toMatch(/^Welcome back! Last time, earlier today, your pain was 7\/10\. How is it today/);
         expect(actionsOf(activity)).toHaveLength(11);
       })
       .send('about a 5')
@@ -487,6 +485,71 @@ describe('returning user', () => {
         // 5/10 is moderate: self-massage now belongs in the plan.
         expect(cardText(activity)).toMatch(/Finger circles/);
       });
+  });
+
+  it('asks the warning-sign checklist again, before any advice, when the score is much higher than last time', async () => {
+    const storage = new MemoryStorage();
+    await assessedUser(storage);
+    await join(botConversation({ storage, conversationId: 'next-visit' }))
+      .assertReply(says(/Welcome back/))
+      .send('its a 10 today')
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(/^That's up from 7 to 10\. Before anything else, a quick safety check\./);
+        expect(activity.text).toMatch(/Do any of these apply to you right now\?/);
+        expect(activity.text).not.toMatch(/updated your plan/);
+        expect(actionsOf(activity)).toEqual(['No, none of these', 'Yes, one of these', 'Not sure']);
+      })
+      .send('no')
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(/^That's up from 7 to 10\. I'm sorry it's worse/);
+        expect(activity.text).toMatch(/updated your plan/);
+      })
+      .send('what do you know about me')
+      .assertReply(says(/Pain now: 10\/10/));
+  });
+
+  it('does not ask again for a small rise', async () => {
+    const storage = new MemoryStorage();
+    await assessedUser(storage);
+    await join(botConversation({ storage, conversationId: 'next-visit' }))
+      .assertReply(says(/Welcome back/))
+      .send('8')
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(/^That's up from 7 to 8\./);
+        expect(activity.text).not.toMatch(/safety check/);
+      });
+  });
+
+  it('asks the checklist when the person says it is getting worse, and a sign on it gets the urgent advice', async () => {
+    const storage = new MemoryStorage();
+    await assessedUser(storage);
+    await join(botConversation({ storage, conversationId: 'next-visit' }))
+      .assertReply(says(/Welcome back/))
+      .send("it's getting worse tbh")
+      .assertReply(says(/^I'm sorry it's getting worse\. Before anything else, a quick safety check\./))
+      .send('yes')
+      .assertReply(says(/Which one\?/))
+      .send('Weakness or numbness in my legs')
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(/leg/i);
+        expect(activity.text).not.toMatch(/updated your plan/);
+      })
+      .send('show me a stretch')
+      .assertReply(says(/hold back|checked|doctor/i));
+  });
+
+  it('after "not sure", or a score asked for once it is checked, gives the advice and records the score', async () => {
+    const storage = new MemoryStorage();
+    await assessedUser(storage);
+    await join(botConversation({ storage, conversationId: 'next-visit' }))
+      .assertReply(says(/Welcome back/))
+      .send('worse than before')
+      .assertReply(says(/quick safety check/))
+      .send('not sure')
+      .assertReply(says(/As your pain is worse and you're not sure about these signs, please .+ before you do more/))
+      .assertReply(says(/How bad is the pain right now/))
+      .send('9')
+      .assertReply(says(/^That's up from 7 to 9\./));
   });
 
   it('takes a message that is not a score as an ordinary message', async () => {

@@ -152,11 +152,34 @@ const CASES: Case[] = [
     leftOut: ['therapy.hot-stone'],
   },
   {
-    name: 'sport, moderate: Thai for flexibility, sport advice, glutes',
-    answers: { ...OFFICE, activity: 'sport', sittingHours: 2, wakesStiff: 'no' },
+    name: 'sport, moderate, six weeks: Thai for flexibility, sport advice, glutes',
+    answers: {
+      ...OFFICE,
+      activity: 'sport',
+      sittingHours: 2,
+      wakesStiff: 'no',
+      durationDays: 42,
+      durationBand: 'subacute',
+    },
     physicianFirst: false,
     includes: ['therapy.thai', 'cause.sports', 'selfmassage.glutes', 'stretch.supine-twist'],
-    excludes: ['lifestyle.breaks', 'cause.mattress'],
+    excludes: ['lifestyle.breaks', 'cause.mattress', 'lifestyle.lifting'],
+  },
+  {
+    name: 'sport, pain two days old: no Thai (it may not suit new pain), says why',
+    answers: { ...OFFICE, activity: 'sport', durationDays: 2, durationBand: 'acute' },
+    physicianFirst: false,
+    includes: ['therapy.swedish', 'cause.sports'],
+    excludes: ['therapy.thai'],
+    leftOut: ['therapy.thai'],
+  },
+  {
+    name: 'a massage caution: no self-massage, no twist, the knee-to-chest with a word of caution',
+    answers: { ...OFFICE, massageCautions: 'yes' },
+    physicianFirst: false,
+    includes: ['safety.contraindications', 'stretch.knee-to-chest', 'stretch.overview'],
+    excludes: ['selfmassage.spine-circles', 'selfmassage.glutes', 'stretch.supine-twist'],
+    leftOut: ['therapy.hot-stone', 'selfmassage.overview'],
   },
   {
     name: 'sport but severe: no Thai, says why',
@@ -170,7 +193,7 @@ const CASES: Case[] = [
     name: 'lifting at work: lifting advice and glutes',
     answers: { ...OFFICE, activity: 'repetitive', sittingHours: 1 },
     physicianFirst: false,
-    includes: ['cause.sports', 'selfmassage.glutes'],
+    includes: ['lifestyle.lifting', 'selfmassage.glutes'],
     excludes: ['therapy.thai', 'lifestyle.breaks'],
   },
   {
@@ -277,5 +300,82 @@ describe('buildPlan', () => {
     expect(text).toMatch(/^\*\*Your plan\*\*/);
     expect(text).toMatch(/\*\*See a physician first\.\*\*/);
     expect(text).toMatch(/Not in your plan for now\*\*\n- Self-massage: it is only for mild to moderate pain\./);
+  });
+});
+
+describe('every combination of answers', () => {
+  /** Each answer's values, unanswered included; pain scores one per band (none, mild, moderate, severe). */
+  const VALUES: { [K in keyof AssessmentAnswers]-?: AssessmentAnswers[K][] } = {
+    warningSigns: [undefined, 'no', 'yes', 'unsure'],
+    severity: [undefined, 0, 3, 5, 8],
+    durationDays: [undefined],
+    durationBand: [undefined, 'acute', 'subacute', 'chronic'],
+    durationRough: [undefined],
+    trend: [undefined, 'better', 'same', 'worse'],
+    sittingHours: [undefined, 2, 8],
+    wakesStiff: [undefined, 'yes', 'sometimes', 'no'],
+    mattressWorn: [undefined, 'yes', 'no', 'unsure'],
+    stress: [undefined, 'low', 'some', 'high'],
+    activity: [undefined, 'none', 'sport', 'repetitive', 'both'],
+    massageCautions: [undefined, 'no', 'yes', 'unsure'],
+  };
+
+  function* combinations(): Generator<AssessmentAnswers> {
+    const keys = Object.keys(VALUES) as (keyof AssessmentAnswers)[];
+    const walk = function* (index: number, answers: AssessmentAnswers): Generator<AssessmentAnswers> {
+      if (index === keys.length) {
+        yield answers;
+        return;
+      }
+      for (const value of VALUES[keys[index]] as unknown[])
+        yield* walk(index + 1, { ...answers, [keys[index]]: value });
+    };
+    yield* walk(0, {});
+  }
+
+  /** What a plan must never do, whatever the answers; the first problem found, or undefined. */
+  function problem(answers: AssessmentAnswers, plan: Plan): string | undefined {
+    const has = (id: string) => plan.items.some((item) => item.id === id);
+    const severe = answers.severity !== undefined && answers.severity >= 7;
+    const cautionCleared = answers.massageCautions === 'no';
+    if (new Set(ids(plan)).size !== plan.items.length) return 'the same topic twice';
+    if (has('therapy.thai') && (severe || (answers.durationBand !== 'subacute' && answers.durationBand !== 'chronic')))
+      return 'Thai massage for severe or new pain (the therapy.thai topic: it may not suit either)';
+    if ((has('therapy.thai') || has('therapy.hot-stone')) && !cautionCleared)
+      return 'Thai or hot stone without the massage cautions cleared';
+    if (plan.items.some((item) => /heat helps/i.test(item.why))) return 'claims heat evidence for a massage';
+    const selfMassage = has('selfmassage.spine-circles') || has('selfmassage.glutes');
+    if (
+      selfMassage &&
+      (answers.massageCautions === 'yes' || answers.severity === undefined || answers.severity === 0 || severe)
+    )
+      return 'self-massage against its own cautions or pain limits';
+    if (has('stretch.supine-twist') && (answers.massageCautions === 'yes' || severe))
+      return 'the lying twist with a caution or severe pain';
+    const glutes = plan.items.find((item) => item.id === 'selfmassage.glutes');
+    if (glutes && /sport/i.test(glutes.why) && answers.activity !== 'sport' && answers.activity !== 'both')
+      return 'sport given as a reason to someone who did not say it';
+    if (glutes && /repetitive/i.test(glutes.why) && answers.activity !== 'repetitive' && answers.activity !== 'both')
+      return 'repetitive work given as a reason to someone who did not say it';
+    const massage = plan.items.some((item) => item.section === 'massage' && item.id.startsWith('therapy.'));
+    const sections = new Set(plan.items.map((item) => item.section));
+    if (massage && !(sections.has('stretches') && sections.has('activity')))
+      return 'massage without stretches and activity (NICE NG59)';
+    if (
+      answers.warningSigns === 'yes' &&
+      (plan.items[0].section !== 'physician' || massage || selfMassage || sections.has('stretches'))
+    )
+      return 'anything hands-on, or anything before the doctor, after a warning sign';
+    return undefined;
+  }
+
+  it('never picks what its own topics and routines rule out, or repeats a topic', () => {
+    let count = 0;
+    for (const answers of combinations()) {
+      count++;
+      const found = problem(answers, buildPlan(answers));
+      if (found) throw new Error(`${found}: ${JSON.stringify(answers)}`);
+    }
+    expect(count).toBe(4 * 5 * 4 * 4 * 3 * 4 * 4 * 4 * 5 * 4);
   });
 });
