@@ -163,6 +163,11 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
         delete data.lastSection;
         return step.endDialog();
       }
+      case 'sources': {
+        const { lastTopicId } = await this.conversationData.get(step.context, {});
+        await send(step.context, this.replies.sources(lastTopicId ? this.index.topics.get(lastTopicId) : undefined));
+        return step.endDialog();
+      }
       default:
         break;
     }

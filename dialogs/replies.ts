@@ -277,6 +277,22 @@ export class Replies {
     return { text: topic.more, actions: this.titles(topic.related) };
   }
 
+  /** "Where is this from?": the last answer's sources, or where the answers come from at all. */
+  sources(topic: Topic | undefined): Reply {
+    if (!topic)
+      return {
+        text:
+          'My answers are written in my own words from NHS pages, the NICE guideline on low back pain (NG59) and ' +
+          'research reviews, each with its sources. Ask me something, then say **where is this from?**',
+        actions: this.titles(STARTER_TOPICS.slice(0, 2)),
+      };
+    const sources = topic.sources.map(({ title, url }) => (url ? `- [${title}](${url})` : `- ${title}`));
+    return {
+      text: `Where my answer on ${topic.title} comes from:\n\n${sources.join('\n')}\n\nIt is general information in my own words, not a diagnosis.`,
+      actions: this.titles(topic.related.slice(0, 3)),
+    };
+  }
+
   /** The closest topics, and a way out, for the user to pick from. */
   unsure(candidates: string[]): Reply {
     return {

@@ -18,6 +18,7 @@ export type Command =
   | 'back'
   | 'clinicianChecked'
   | 'more'
+  | 'sources'
   | 'greeting'
   | 'thanks'
   | 'goodbye'
@@ -73,6 +74,10 @@ const PATTERNS: [Command, RegExp][] = [
   [
     'more',
     /^(more|tell me more|more please|more info|more information|more detail|more details|go on|and|read more|keep going)$/,
+  ],
+  [
+    'sources',
+    /^(where (is|does|did) (this|that|it)( (info|information|advice))? (come )?from|where did (you|u) get (this|that|it)( from)?|(whats|what is|what are) (your|the) (source|sources|references?|evidence)|(your |the |any )?(sources?|references?)|source for (this|that)|how do (you|u) know (this|that)|says who|according to (who|whom)|is (this|that) evidence based|(show|give) me (the|your) sources?)$/,
   ],
   [
     'greeting',

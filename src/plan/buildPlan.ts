@@ -45,7 +45,7 @@ const THERAPY_NAMES: Record<string, string> = {
 
 /**
  * The personal plan: pure rules from answers to advice, each item saying why
- * it was chosen. The safety rules come from ../shared/source/clinical-facts.md:
+ * it was chosen. The safety rules come from knowledge/sources/clinical-facts.md:
  * massage only alongside stretches and activity (NICE NG59); self-massage only
  * for mild to moderate pain; severe, worsening, chronic or warning-sign answers
  * put a physician first; weekly therapy for chronic pain only on a physician's

@@ -54,6 +54,22 @@ describe('BackCareBot', () => {
       .assertReply((activity) => expect(activity.text).toMatch(/38 to 60/));
   });
 
+  it("says where an answer is from, with the topic's own sources and links", async () => {
+    await botConversation()
+      .send('where is this from?')
+      .assertReply(says(/written in my own words from NHS pages, the NICE guideline/))
+      .send('what is thai massage')
+      .assertReply(says(/Thai/))
+      .send('Where is this from?')
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(/^Where my answer on Thai massage comes from:/);
+        expect(activity.text).toMatch(
+          /- \[NICE NG59 - Low back pain and sciatica in over 16s\]\(https:\/\/www\.nice\.org\.uk\/guidance\/ng59\)/,
+        );
+        expect(activity.text).toMatch(/not a diagnosis/);
+      });
+  });
+
   it('answers a tapped related topic (its exact title)', async () => {
     await conversation()
       .send(titleOf('safety.contraindications'))
