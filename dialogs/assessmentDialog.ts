@@ -31,6 +31,7 @@ import type { ConversationData } from './conversationData';
 import { recordPainScore } from './painHistory';
 import type { Replies } from './replies';
 import type { SafetyScreen } from './safetyScreen';
+import type { StatedCautions } from './statedCautions';
 import { send } from './send';
 import { utteranceOf } from './utteranceOf';
 import { userDate, userToday } from './userClock';
@@ -95,6 +96,7 @@ export class AssessmentDialog extends Dialog {
     private readonly profile: StatePropertyAccessor<UserProfile>,
     private readonly replies: Replies,
     private readonly safety: SafetyScreen,
+    private readonly cautions: StatedCautions,
   ) {
     super(ASSESSMENT_DIALOG);
   }
@@ -154,7 +156,13 @@ export class AssessmentDialog extends Dialog {
     if (state.index === SUMMARY) return this.continueSummary(dc, state, text);
 
     const question = QUESTIONS[state.index];
-    const reading = await question.read(text, userToday(dc.context.activity));
+    // "I'm pregnant" answers the cautions question as a yes, and the caution is kept.
+    const named = question.id === 'massageCautions' ? this.cautions.read(text) : [];
+    if (named.length > 0) await this.cautions.keep(dc.context, named);
+    const reading =
+      named.length > 0
+        ? ({ kind: 'answer', answers: { massageCautions: 'yes' } } as const)
+        : await question.read(text, userToday(dc.context.activity));
     return this.onReading(dc, state, question, reading, text);
   }
 

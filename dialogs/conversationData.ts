@@ -13,6 +13,8 @@ export interface ConversationData {
   misses?: number;
   /** A warning-sign category whose clarifying question ("Just to check, ...?") awaits a yes or no. */
   pendingCheck?: string;
+  /** Health cautions a message seemed to state (ids): asked "is that right?" before they are kept. */
+  pendingCautions?: string[];
   /** The message a crisis question was asked about, before anything else: answered once the person says no. */
   deferredMessage?: string;
   /** The category of the urgent advice just given, for the short replies that follow it ("ok", "what now?"). */

@@ -14,6 +14,7 @@ import type { ConversationData } from './conversationData';
 import { MAIN_DIALOG, type MainDialog, type MainDialogOptions } from './mainDialog';
 import { send } from './send';
 import type { SafetyScreen } from './safetyScreen';
+import type { StatedCautions } from './statedCautions';
 import type { Replies } from './replies';
 import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import { utteranceOf } from './utteranceOf';
@@ -43,6 +44,7 @@ export class ConversationRouter {
     /** Reads each message once, for every part of the turn. */
     private readonly index: KnowledgeIndex,
     private readonly reminderRequests: ReminderRequests,
+    private readonly cautions: StatedCautions,
   ) {
     this.dialogs = new RootDialogSet(dialogState).add(mainDialog).add(new ForgetMeDialog());
   }
@@ -73,8 +75,16 @@ export class ConversationRouter {
       if (dc.activeDialog) await dc.repromptDialog();
       return;
     }
+    // "Is that right?" about a caution the last message seemed to state: answered, the running dialog goes on.
+    if (await this.cautions.answerConfirmation(context)) {
+      if (dc.activeDialog) await dc.repromptDialog();
+      return;
+    }
     await this.route(context, dc);
     if (screened === 'checkAfter') await this.safety.askPendingCheck(context);
+    // A caution said in passing ("I'm 20 weeks pregnant") is checked with the person after the answer; never in
+    // a group chat.
+    else if (!isSharedConversation(context.activity)) await this.cautions.confirmStated(context);
   }
 
   private async route(context: TurnContext, dc: DialogContext): Promise<void> {

@@ -17,6 +17,7 @@ import type { ConversationData } from './conversationData';
 import { MainDialog } from './mainDialog';
 import { Replies } from './replies';
 import { SafetyScreen } from './safetyScreen';
+import { StatedCautions } from './statedCautions';
 
 /** Steering commands (not "thanks" or "hi", which are replies too) and questions the dialogs answer. */
 function isRequest(message: Utterance, index: KnowledgeIndex, routines: RoutineFinder): boolean {
@@ -40,7 +41,8 @@ export function createDialogs(
   const conversationData = conversationState.createProperty<ConversationData>('conversationData');
   const profile = userState.createProperty<UserProfile>('profile');
   const routines = new RoutineFinder(knowledge.routines);
-  const replies = new Replies(index, routines, config.webChat.branding, config.microsoftApp.appId);
+  const cautions = new StatedCautions(knowledge.cautions, profile, conversationData);
+  const replies = new Replies(index, routines, config.webChat.branding, config.microsoftApp.appId, cautions);
   const safety = new SafetyScreen(
     triage,
     knowledge.redFlags,
@@ -58,9 +60,9 @@ export function createDialogs(
     replies,
     logger,
     routines,
-    new AssessmentDialog(index, conversationData, profile, replies, safety),
+    new AssessmentDialog(index, conversationData, profile, replies, safety, cautions),
     new CheckInDialog(profile, replies, safety),
-    new RoutineDialog(routines, index, conversationData, profile, replies, holdTimers),
+    new RoutineDialog(routines, index, conversationData, profile, replies, holdTimers, cautions),
   );
-  return { mainDialog, conversationData, profile, replies, safety };
+  return { mainDialog, conversationData, profile, replies, safety, cautions };
 }

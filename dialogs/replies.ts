@@ -7,6 +7,7 @@ import type { Topic, TopicSection } from '../src/kb/loadKnowledge';
 import type { PainRecord, Trend, UserProfile } from '../src/plan/profile';
 import { describeAnswers } from './assessmentQuestions';
 import { walkThroughAction } from './routineReplies';
+import type { StatedCautions } from './statedCautions';
 import { lowerFirst, SCORE_ACTIONS, spokenDate } from './wording';
 
 /** Starting points offered when the user has not asked anything yet, or asked something we cannot answer. */
@@ -28,6 +29,8 @@ export class Replies {
     },
     /** The Azure Bot's app id, for a Teams link that opens a private chat with the bot. */
     private readonly appId = '',
+    /** The health cautions' names, for what the bot knows about the person. */
+    private readonly cautions?: Pick<StatedCautions, 'labels'>,
   ) {}
 
   private get botName(): string {
@@ -168,10 +171,11 @@ export class Replies {
     };
   }
 
-  /** Everything stored about the user, so "what do you know about me" has a complete answer. */
-  /** today: the user's date (yyyy-mm-dd). */
+  /** Everything stored about the user, so "what do you know about me" has a complete answer; today: theirs. */
   whatIKnow(profile: UserProfile, today: string): Reply {
     const sections: string[] = [];
+    if (profile.cautions?.length && this.cautions)
+      sections.push(`**Health cautions you told me about:** ${this.cautions.labels(profile.cautions)}.`);
     if (profile.answers) {
       sections.push(`**Your answers** (${longDate(profile.assessedOn!)}):\n${describeAnswers(profile.answers)}`);
     }

@@ -15,6 +15,7 @@ import { recordPainScore, recordRoutine } from './painHistory';
 import type { Replies } from './replies';
 import { RoutineReplies, START, NOT_NOW, gentlerAction } from './routineReplies';
 import { send } from './send';
+import type { StatedCautions } from './statedCautions';
 import { utteranceOf } from './utteranceOf';
 import { userDate } from './userClock';
 import { lowerFirst } from './wording';
@@ -52,6 +53,7 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
     private readonly profile: StatePropertyAccessor<UserProfile>,
     private readonly replies: Replies,
     private readonly holdTimers: HoldTimers,
+    private readonly cautions: StatedCautions,
   ) {
     super(ROUTINE_DIALOG);
     this.say = new RoutineReplies(finder);
@@ -66,6 +68,13 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
       return dc.endDialog();
     }
     const profile = await this.profile.get(context, {});
+    const ruledOut = this.cautions.against(routine, profile);
+    if (ruledOut.length > 0) {
+      const gentler = routine.gentler ? this.finder.byId(routine.gentler) : undefined;
+      const offered = gentler && this.cautions.against(gentler, profile).length === 0 ? gentler : undefined;
+      await send(context, this.cautions.notForYou(routine, ruledOut, offered));
+      return dc.endDialog();
+    }
     const score = profile.painHistory?.at(-1)?.score ?? profile.answers?.severity;
     if (routine.maxSeverity !== undefined && score !== undefined && score > routine.maxSeverity) {
       await send(context, this.say.tooSevere(routine, score));

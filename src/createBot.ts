@@ -77,7 +77,7 @@ export function createBot(config: Config, logger: Logger, options: BotOptions = 
   const reminders = new StretchReminders(scheduler, proactive, options.now);
   // "Forget me" ends the person's reminders too.
   personalData.onForget(({ channelId, userId }) => reminders.stop(channelId, userId));
-  const { mainDialog, conversationData, profile, replies, safety } = createDialogs(
+  const { mainDialog, conversationData, profile, replies, safety, cautions } = createDialogs(
     loaded,
     config,
     logger,
@@ -96,6 +96,7 @@ export function createBot(config: Config, logger: Logger, options: BotOptions = 
     holdTimers,
     loaded.index,
     new ReminderRequests(reminders, profile, conversationData, replies),
+    cautions,
   );
   scheduler.start();
 

@@ -7,10 +7,12 @@ import { readTrainingSets } from './trainingSets';
 import { normaliseText } from '../nlu/normalise';
 import type { RedFlagRules } from '../nlu/redFlags';
 import {
+  cautionRulesSchema,
   lexiconSchema,
   redFlagRulesSchema,
   routineSchema,
   topicFrontMatterSchema,
+  type CautionRules,
   type Lexicon,
   type Routine,
   type Source,
@@ -47,6 +49,7 @@ export interface Knowledge {
   lexicon: Lexicon;
   redFlags: RedFlagRules;
   routines: Routine[];
+  cautions: CautionRules;
 }
 
 /** The placeholders a red-flag message may use; their values come from configuration. */
@@ -83,7 +86,13 @@ function readKnowledge(dir: string): { knowledge: Knowledge; problems: string[] 
   const topicsDir = join(dir, 'topics');
   if (!existsSync(topicsDir)) {
     return {
-      knowledge: { topics: [], lexicon: emptyLexicon(), redFlags: emptyRedFlags(), routines: [] },
+      knowledge: {
+        topics: [],
+        lexicon: emptyLexicon(),
+        redFlags: emptyRedFlags(),
+        routines: [],
+        cautions: emptyCautions(),
+      },
       problems: [`${display(topicsDir)}: folder not found`],
     };
   }
@@ -117,11 +126,22 @@ function readKnowledge(dir: string): { knowledge: Knowledge; problems: string[] 
   const lexicon = readLexicon(lexiconFile, (message) => problems.push(`${display(lexiconFile)}: ${message}`));
   const redFlagsFile = join(dir, 'red-flags.yaml');
   const redFlags = readRedFlags(redFlagsFile, (message) => problems.push(`${display(redFlagsFile)}: ${message}`));
+  const cautionsFile = join(dir, 'cautions.yaml');
+  const cautions = readCautions(cautionsFile, (message) => problems.push(`${display(cautionsFile)}: ${message}`));
   const routines = readRoutines(join(dir, 'routines'), new Set(firstFileById.keys()), display, problems);
+  // Every caution a routine is skipped for must be one a person can tell the bot about.
+  const cautionIds = new Set(cautions.cautions.map((caution) => caution.id));
+  for (const routine of routines)
+    routine.cautions.forEach((id, i) => {
+      if (!cautionIds.has(id))
+        problems.push(
+          `${display(join(dir, 'routines', `${routine.id}.yaml`))}: cautions.${i}: unknown caution "${id}"`,
+        );
+    });
   problems.push(
     ...checkTrainingSets(dir, new Set(firstFileById.keys()), new Set(redFlags.categories.map((c) => c.id))),
   );
-  return { knowledge: { topics, lexicon, redFlags, routines }, problems };
+  return { knowledge: { topics, lexicon, redFlags, routines, cautions }, problems };
 }
 
 /** The models' training data: every line valid, and every label a topic or warning-sign category that exists. */
@@ -274,6 +294,42 @@ function checkPlaceholders(text: string, field: string, report: (message: string
   for (const [, name] of text.matchAll(/\{(\w+)\}/g))
     if (!RED_FLAG_PLACEHOLDERS.includes(name) && !extra.includes(name))
       report(`${field}: unknown placeholder {${name}}`);
+}
+
+function readCautions(file: string, report: (message: string) => void): CautionRules {
+  if (!existsSync(file)) {
+    report('file not found (the cautions are required)');
+    return emptyCautions();
+  }
+  const rules = readYaml(file, cautionRulesSchema, report);
+  if (!rules) return emptyCautions();
+  const seen = new Set<string>();
+  rules.cautions.forEach((caution, i) => {
+    if (seen.has(caution.id)) report(`cautions.${i}.id: duplicate id "${caution.id}"`);
+    seen.add(caution.id);
+  });
+  checkPlaceholders(rules.confirm, 'confirm', report, ['aboutYou']);
+  checkPlaceholders(rules.noted, 'noted', report, ['cautions']);
+  checkPlaceholders(rules.routineNotForYou, 'routineNotForYou', report, ['aboutYou', 'routine']);
+  return rules;
+}
+
+function emptyCautions(): CautionRules {
+  const none = '(none)';
+  return {
+    negations: [none],
+    negatedAfter: [],
+    otherPeople: [],
+    aboutWriter: [],
+    questionStarts: [],
+    past: [],
+    notYet: [],
+    cautions: [],
+    confirm: none,
+    notKept: none,
+    noted: none,
+    routineNotForYou: none,
+  };
 }
 
 function readYaml<T>(file: string, schema: z.ZodType<T>, report: (message: string) => void): T | undefined {

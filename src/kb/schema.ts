@@ -141,6 +141,37 @@ export const redFlagRulesSchema = z.strictObject({
 });
 
 const routineIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower case with dashes');
+const cautionIdSchema = routineIdSchema;
+
+/** knowledge/cautions.yaml: the health cautions a person can tell the bot about, and how a message says one. */
+export const cautionRulesSchema = z.strictObject({
+  negations: z.array(nonEmpty).min(1),
+  negatedAfter: z.array(nonEmpty),
+  otherPeople: z.array(nonEmpty),
+  aboutWriter: z.array(nonEmpty),
+  questionStarts: z.array(nonEmpty),
+  past: z.array(nonEmpty),
+  notYet: z.array(nonEmpty),
+  cautions: z
+    .array(
+      z.strictObject({
+        id: cautionIdSchema,
+        /** A state that stays (osteoporosis, a hip replacement): when it began does not put it in the past. */
+        lasting: z.boolean().default(false),
+        label: nonEmpty,
+        aboutYou: nonEmpty,
+        said: z.array(nonEmpty).min(1),
+        saidWith: z.array(z.array(nonEmpty).min(1)).min(2).optional(),
+      }),
+    )
+    .min(1),
+  confirm: nonEmpty,
+  notKept: nonEmpty,
+  noted: nonEmpty,
+  routineNotForYou: nonEmpty,
+});
+
+export type CautionRules = z.infer<typeof cautionRulesSchema>;
 
 /** knowledge/routines/<id>.yaml: a technique the bot coaches step by step. */
 export const routineSchema = z.strictObject({
@@ -154,6 +185,8 @@ export const routineSchema = z.strictObject({
   suits: nonEmpty,
   /** Cautions in plain words: skip it, and ask a clinician, if any applies. */
   skipIf: z.array(nonEmpty).default([]),
+  /** The recorded cautions (knowledge/cautions.yaml) it is not started for. */
+  cautions: z.array(cautionIdSchema).default([]),
   /** The highest pain score (0-10) it suits: self-massage only for mild to moderate pain. */
   maxSeverity: z.number().int().min(0).max(10).optional(),
   needs: nonEmpty,

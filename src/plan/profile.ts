@@ -84,6 +84,8 @@ export interface WarningSignRecord {
 /** Everything stored about a user, across conversations. */
 export interface UserProfile {
   warningSign?: WarningSignRecord;
+  /** The health cautions the person said apply to them (ids of knowledge/cautions.yaml), in the order said. */
+  cautions?: string[];
   answers?: AssessmentAnswers;
   /** When the answers were last given or updated (ISO date). */
   assessedOn?: string;

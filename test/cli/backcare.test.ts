@@ -17,6 +17,7 @@ describe('backcare kb', () => {
     try {
       mkdirSync(join(dir, 'topics'));
       copyFileSync(join(ROOT, 'knowledge', 'red-flags.yaml'), join(dir, 'red-flags.yaml'));
+      copyFileSync(join(ROOT, 'knowledge', 'cautions.yaml'), join(dir, 'cautions.yaml'));
       writeFileSync(join(dir, 'topics', 'a.one.md'), '---\nid: a.one\ntitle: One\n---\n');
       writeFileSync(join(dir, 'topics', 'a.two.md'), 'no front matter');
       const { code, stdout } = backcare(['kb', 'validate'], undefined, { KNOWLEDGE_DIR: dir });
@@ -35,6 +36,7 @@ describe('backcare kb', () => {
       mkdirSync(join(dir, 'topics'));
       mkdirSync(join(dir, 'routines'));
       copyFileSync(join(ROOT, 'knowledge', 'red-flags.yaml'), join(dir, 'red-flags.yaml'));
+      copyFileSync(join(ROOT, 'knowledge', 'cautions.yaml'), join(dir, 'cautions.yaml'));
       writeFileSync(
         join(dir, 'topics', 'stretch.knee-to-chest.md'),
         [

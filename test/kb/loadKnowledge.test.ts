@@ -122,6 +122,7 @@ describe('knowledge validation', () => {
     dir = mkdtempSync(join(tmpdir(), 'backcare-kb-'));
     mkdirSync(join(dir, 'topics'));
     copyFileSync(join(KNOWLEDGE_DIR, 'red-flags.yaml'), join(dir, 'red-flags.yaml'));
+    copyFileSync(join(KNOWLEDGE_DIR, 'cautions.yaml'), join(dir, 'cautions.yaml'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -393,5 +394,22 @@ describe('knowledge validation', () => {
     ]);
     rmSync(join(dir, 'red-flags.yaml'));
     expect(validateKnowledge(dir)).toEqual([expect.stringMatching(/red-flags\.yaml: file not found/)]);
+  });
+
+  it('requires the cautions, and checks their placeholders and every caution a routine lists', () => {
+    write('a.one.md', topicFile('a.one'));
+    const cautions = readFileSync(join(dir, 'cautions.yaml'), 'utf8');
+    writeFileSync(join(dir, 'cautions.yaml'), cautions.replace('{aboutYou}?', '{whoever}?'));
+    mkdirSync(join(dir, 'routines'), { recursive: true });
+    const routine = readFileSync(join(KNOWLEDGE_DIR, 'routines', 'desk-break.yaml'), 'utf8')
+      .replace(/^topic: .*$/m, 'topic: a.one')
+      .replace('  - recent-surgery\n', '  - recent-surgery\n  - sore-elbows\n');
+    writeFileSync(join(dir, 'routines', 'desk-break.yaml'), routine);
+    expect(validateKnowledge(dir)).toEqual([
+      expect.stringMatching(/cautions\.yaml: confirm: unknown placeholder \{whoever\}/),
+      expect.stringMatching(/desk-break\.yaml: cautions\.1: unknown caution "sore-elbows"/),
+    ]);
+    rmSync(join(dir, 'cautions.yaml'));
+    expect(validateKnowledge(dir)).toContainEqual(expect.stringMatching(/cautions\.yaml: file not found/));
   });
 });
