@@ -7,6 +7,8 @@ import type { Topic, TopicSection } from '../src/kb/loadKnowledge';
 import type { PainRecord, Trend, UserProfile } from '../src/plan/profile';
 import { describeAnswers } from './assessmentQuestions';
 import { walkThroughAction } from './routineReplies';
+import { progressChartPng } from '../src/channels/progressChart';
+import type { Progress } from '../src/plan/progress';
 import type { StatedCautions } from './statedCautions';
 import { lowerFirst, SCORE_ACTIONS, spokenDate } from './wording';
 
@@ -279,6 +281,20 @@ export class Replies {
       };
     }
     return { text: topic.more, actions: this.titles(topic.related) };
+  }
+
+  /** "How am I doing?": the pain scores since the first check-in as a line of text, and as a chart where shown. */
+  progress(progress: Progress | undefined): Reply {
+    if (!progress)
+      return {
+        text: "I don't have any pain scores from you yet. Make a plan with me, and I'll ask how it is each time you come back.",
+        actions: ['Get a personal plan'],
+      };
+    return {
+      text: `Your pain since your first check-in: ${progress.summary}.`,
+      image: { png: progressChartPng(progress), name: `Chart of your pain scores: ${progress.summary}` },
+      actions: ['Show my plan', 'What do you know about me?'],
+    };
   }
 
   /** "Where is this from?": the last answer's sources, or where the answers come from at all. */

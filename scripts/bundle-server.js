@@ -20,10 +20,11 @@ esbuild.buildSync({
   minifyWhitespace: true,
   minifySyntax: true,
   // Loaded from node_modules at run time: a native addon, an ES-module-only package, an optional one, files that
-  // are read by path (Web Chat's script) or listed by name (the word lists) rather than run, and Slack's and Redis's
-  // libraries (loaded only when Slack or Redis is configured).
+  // are read by path (Web Chat's script) or listed by name (the word lists) rather than run, Slack's and Redis's
+  // libraries (loaded only when Slack or Redis is configured), and resvg (a native addon, loaded for the first chart).
   external: [
     'better-sqlite3',
+    '@resvg/*',
     'eld',
     'dtrace-provider',
     'botframework-webchat',

@@ -16,7 +16,12 @@ export interface Reply {
   urgent?: { call?: { label: string; phone: string } };
   /** Everything about the person was deleted: the web chat forgets them on the device too. */
   forgetDevice?: boolean;
+  /** A picture (a PNG) where the channel shows one inline; the text says the same for everyone else. */
+  image?: { png: Buffer; name: string };
 }
+
+/** Channels whose clients show an image attachment given as a data URL: Web Chat (ours, and Azure's) and the Emulator. */
+const IMAGE_CHANNELS = new Set(['webchat', 'directline', 'emulator']);
 
 /** Channels that show Adaptive Cards (and tel: links in them). */
 const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator']);
@@ -46,6 +51,15 @@ export function showsButtons(channelId: string, count: number): boolean {
 
 export function renderReply(reply: Reply, channelId: string): Partial<Activity> {
   const activity = renderFor(reply, channelId);
+  if (reply.image && IMAGE_CHANNELS.has(channelId))
+    activity.attachments = [
+      ...(activity.attachments ?? []),
+      {
+        contentType: 'image/png',
+        contentUrl: `data:image/png;base64,${reply.image.png.toString('base64')}`,
+        name: reply.image.name,
+      },
+    ];
   // Read by this server's chat page (chat.js), which is the only Direct Line client that keeps a visitor.
   if (reply.forgetDevice && channelId === Channels.Directline)
     activity.channelData = { ...(activity.channelData as object | undefined), backcare: { forgetDevice: true } };

@@ -19,6 +19,7 @@ export type Command =
   | 'clinicianChecked'
   | 'more'
   | 'sources'
+  | 'progress'
   | 'greeting'
   | 'thanks'
   | 'goodbye'
@@ -78,6 +79,10 @@ const PATTERNS: [Command, RegExp][] = [
   [
     'sources',
     /^(where (is|does|did) (this|that|it)( (info|information|advice))? (come )?from|where did (you|u) get (this|that|it)( from)?|(whats|what is|what are) (your|the) (source|sources|references?|evidence)|(your |the |any )?(sources?|references?)|source for (this|that)|how do (you|u) know (this|that)|says who|according to (who|whom)|is (this|that) evidence based|(show|give) me (the|your) sources?)$/,
+  ],
+  [
+    'progress',
+    /^(how am i doing|how have i been doing|how ive been doing|how am i getting on|how have i got on|(show )?(me )?my (progress|pain history|pain scores|scores|history)|progress( so far)?|my progress so far|am i improving|am i getting better)$/,
   ],
   [
     'greeting',

@@ -118,6 +118,22 @@ describeInBrowser('clinic website assistant in Chromium', () => {
     await page.close();
   });
 
+  it('shows "how am I doing?" as a chart of the pain scores, with the same in words', async () => {
+    const page = await openChat();
+    await answerAssessment(page);
+    await page.locator('.ac-adaptiveCard', { hasText: 'Your plan' }).last().waitFor({ timeout: 15_000 });
+    await type(page, 'how am I doing?');
+    await botSays(page, /Your pain since your first check-in: \d+\/10 so far \(one check-in\); 0 routines done/);
+    // Web Chat shows the attachment from a blob: URL it makes of the data URL, with its name as the alt text.
+    const chart = page.locator('img[alt^="Chart of your pain scores: "]').last();
+    await chart.waitFor();
+    // Drawn, not a broken image: the PNG decoded to its full size.
+    await expect(chart.evaluate((img: HTMLImageElement) => img.naturalWidth)).resolves.toBe(640);
+    await chart.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('progress-chart') });
+    await page.close();
+  });
+
   it('shows urgent advice apart from answers, with a button to call, and asks first when unsure', async () => {
     const page = await openPage();
     await page.goto(base);

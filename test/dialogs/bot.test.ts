@@ -70,6 +70,30 @@ describe('BackCareBot', () => {
       });
   });
 
+  it('says "how am I doing?" in words, and as a chart only where the channel shows images', async () => {
+    const storage = new MemoryStorage();
+    await botConversation({ storage })
+      .send('how am I doing')
+      .assertReply(says(/I don't have any pain scores from you yet/));
+    const history = {
+      painHistory: [
+        { date: '2026-11-20', score: 6 },
+        { date: '2026-12-01', score: 4 },
+      ],
+    };
+    await storage.write({ 'emulator/users/user1/': { profile: history } });
+    await botConversation({ storage })
+      .send('How am I doing?')
+      .assertReply((activity) => {
+        expect(activity.text).toBe('Your pain since your first check-in: 6 → 4 over 11 days; 0 routines done.');
+        expect(activity.attachments?.[0]).toMatchObject({
+          contentType: 'image/png',
+          name: 'Chart of your pain scores: 6 → 4 over 11 days; 0 routines done',
+        });
+        expect(activity.attachments?.[0].contentUrl).toMatch(/^data:image\/png;base64,iVBOR/);
+      });
+  });
+
   it('answers a tapped related topic (its exact title)', async () => {
     await conversation()
       .send(titleOf('safety.contraindications'))

@@ -20,6 +20,8 @@ describe('recognizeCommand', () => {
     ['whats your source', 'sources'],
     ['sources please', 'sources'],
     ['says who?', 'sources'],
+    ['how am I doing?', 'progress'],
+    ['show me my progress', 'progress'],
     ['hi', 'greeting'],
     ['Hello there!', 'greeting'],
     ['good morning', 'greeting'],
