@@ -9,6 +9,7 @@ import { isSharedConversation } from '../src/channels/sharedConversation';
 import { MAX_UNDERSTOOD_CHARS } from '../src/nlu/messageLimits';
 import type { PersonalData } from '../src/state/personalData';
 import { warningSignUnchecked } from '../src/plan/profile';
+import { progressOf } from '../src/plan/progress';
 import { FORGET_ME_DIALOG, ForgetMeDialog, type ForgetMeOptions } from './forgetMeDialog';
 import type { ConversationData } from './conversationData';
 import { MAIN_DIALOG, type MainDialog, type MainDialogOptions } from './mainDialog';
@@ -104,6 +105,15 @@ export class ConversationRouter {
         await send(context, this.replies.help());
         if (dc.activeDialog) await dc.repromptDialog();
         return;
+      case 'progress': {
+        // Like help, at any time: the running dialog then asks its question again.
+        if (isSharedConversation(context.activity))
+          return send(context, this.replies.privateChat(context.activity.channelId));
+        const { painHistory, routineLog } = await this.profile.get(context, {});
+        await send(context, this.replies.progress(progressOf(painHistory, routineLog)));
+        if (dc.activeDialog) await dc.repromptDialog();
+        return;
+      }
       case 'cancel': {
         await dc.cancelAllDialogs();
         // A stopped walkthrough or assessment is not resumed by a later "continue".

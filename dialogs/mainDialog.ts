@@ -27,7 +27,6 @@ import { CHECK_IN_DIALOG, type CheckInDialog, type CheckInOptions } from './chec
 import { ROUTINE_DIALOG, type RoutineDialog, type RoutineOptions } from './routineDialog';
 import type { ConversationData } from './conversationData';
 import type { Replies } from './replies';
-import { progressOf } from '../src/plan/progress';
 import { send } from './send';
 import { userDate } from './userClock';
 import { utteranceOf } from './utteranceOf';
@@ -162,12 +161,6 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
         await send(step.context, this.replies.more(topic, data.lastSection));
         // After a part answered first comes the rest of the topic, and after that its detail.
         delete data.lastSection;
-        return step.endDialog();
-      }
-      case 'progress': {
-        if (shared) return this.offerPrivateChat(step);
-        const { painHistory, routineLog } = await this.profile.get(step.context, {});
-        await send(step.context, this.replies.progress(progressOf(painHistory, routineLog)));
         return step.endDialog();
       }
       case 'sources': {

@@ -91,7 +91,14 @@ describe('BackCareBot', () => {
           name: 'Chart of your pain scores: 6 → 4 over 11 days; 0 routines done',
         });
         expect(activity.attachments?.[0].contentUrl).toMatch(/^data:image\/png;base64,iVBOR/);
-      });
+      })
+      // At any time: in the middle of the assessment, the question is asked again after it.
+      .send('my back hurts')
+      .assertReply(says(/work out a plan/))
+      .assertReply(says(/quick safety check/))
+      .send('how am i doing')
+      .assertReply(says(/^Your pain since your first check-in: 6 → 4/))
+      .assertReply(says(/quick safety check/));
   });
 
   it('answers a tapped related topic (its exact title)', async () => {
