@@ -16,7 +16,6 @@ import {
 } from '../src/plan/profile';
 import { answerKnowledgeQuestion } from './answerTopic';
 import {
-  afterTheNo,
   BAND_NUMBERS,
   describeAnswers,
   QUESTIONS,
@@ -181,11 +180,8 @@ export class AssessmentDialog extends Dialog {
       case 'answer': {
         clearAnswer(state, question);
         Object.assign(state.answers, reading.answers);
-        if (question.id === 'warningSigns' && reading.answers.warningSigns === 'no') {
-          // "No, but I fell off a ladder on Saturday": what follows the no is read for warning signs on its own.
-          const rest = afterTheNo(text);
-          if (rest && this.safety.mightReport(rest)) state.answers.warningSigns = 'yes';
-        }
+        if (question.id === 'warningSigns' && reading.answers.warningSigns === 'no' && this.safety.noButASign(text))
+          state.answers.warningSigns = 'yes';
         if (question.id === 'warningSigns' && state.answers.warningSigns === 'yes') {
           state.pending = { kind: 'whichSign' };
           return this.ask(dc, state);
@@ -248,9 +244,7 @@ export class AssessmentDialog extends Dialog {
       }
       case 'whichSign': {
         // A sign the message itself reported was already answered by the safety screen; this reads a tapped label.
-        const { labels } = this.safety.checklistChoices();
-        const label = labels.find((candidate) => normaliseText(candidate) === normaliseText(text));
-        await this.safety.reportChecklistSign(dc.context, label);
+        await this.safety.reportChecklistSign(dc.context, text);
         state.pending = { kind: 'carryOn' };
         return this.ask(dc, state);
       }

@@ -1,11 +1,10 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { recognizeTrend, recognizeYesNoUnsure } from '../src/nlu/choiceAnswers';
-import { normaliseText } from '../src/nlu/normalise';
 import { readerThread } from '../src/nlu/readerThread';
 import { buildPlan } from '../src/plan/buildPlan';
 import { trendBetween, warningSignUnchecked, type UserProfile } from '../src/plan/profile';
-import { afterTheNo, QUESTIONS } from './assessmentQuestions';
+import { QUESTIONS } from './assessmentQuestions';
 import { recordPainScore } from './painHistory';
 import type { Replies } from './replies';
 import type { SafetyScreen } from './safetyScreen';
@@ -79,17 +78,11 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
     const recheck = state.recheck!;
     if (recheck.whichSign) {
       // A sign tapped or typed as labelled was reported by the safety screen already; "more than one" is here.
-      const { labels } = this.safety.checklistChoices();
-      await this.safety.reportChecklistSign(
-        dc.context,
-        labels.find((label) => normaliseText(label) === normaliseText(text)),
-      );
+      await this.safety.reportChecklistSign(dc.context, text);
       return dc.endDialog();
     }
     let answer = recognizeYesNoUnsure(text);
-    // "No, but I fell off a ladder on Saturday": what follows the no is read for warning signs on its own.
-    const rest = answer === 'no' ? afterTheNo(text) : undefined;
-    if (rest && this.safety.mightReport(rest)) answer = 'yes';
+    if (answer === 'no' && this.safety.noButASign(text)) answer = 'yes';
     if (answer === null && !recheck.explained) {
       recheck.explained = true;
       await send(dc.context, this.safety.whyChecklistMatters());

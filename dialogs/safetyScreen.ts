@@ -10,6 +10,7 @@ import type { RedFlagRules, UrgencyLevel } from '../src/nlu/redFlags';
 import type { Triage } from '../src/nlu/triage';
 import type { UserProfile } from '../src/plan/profile';
 import type { ConversationData } from './conversationData';
+import { afterTheNo } from './assessmentQuestions';
 import { send } from './send';
 import { userDate } from './userClock';
 import type { Utterance } from '../src/nlu/utterance';
@@ -141,6 +142,12 @@ export class SafetyScreen {
     return this.triage.assess(text).outcome !== 'none';
   }
 
+  /** "No, but I fell off a ladder on Saturday": a checklist "no" that goes on to tell of a warning sign. */
+  noButASign(answer: string): boolean {
+    const rest = afterTheNo(answer);
+    return rest !== undefined && this.mightReport(rest);
+  }
+
   /** The checklist's "which one?": the signs to pick from, and the label for "more than one". */
   checklistChoices(): { labels: string[]; several: string } {
     return { labels: this.rules.checklist.signs.map((sign) => sign.label), several: this.rules.checklist.severalLabel };
@@ -176,9 +183,14 @@ export class SafetyScreen {
     return { text: this.rules.checklist.whyItMatters, actions: ['No, none of these', 'Yes, one of these', 'Not sure'] };
   }
 
-  /** A sign picked from the checklist (by its label), or all of them at once for "more than one". */
-  async reportChecklistSign(context: TurnContext, label: string | undefined): Promise<void> {
-    const sign = this.rules.checklist.signs.find((candidate) => candidate.label === label);
+  /**
+   * The answer to "which one?": a sign picked from the checklist (by its label, as tapped or typed), or all of them
+   * at once for "more than one" or anything else.
+   */
+  async reportChecklistSign(context: TurnContext, answer: string): Promise<void> {
+    const sign = this.rules.checklist.signs.find(
+      (candidate) => normaliseText(candidate.label) === normaliseText(answer),
+    );
     if (sign) {
       await this.report(context, sign.category, 'checklist');
       return;
