@@ -20,14 +20,20 @@ export async function answerTopic(
   replies: Replies,
   section?: TopicSection,
 ): Promise<void> {
-  if (topic.selfCare && warningSignUnchecked(await profile.get(context, {}))) {
+  // Read without creating it: after "forget me", a question must not store an empty profile again.
+  const person = await profile.get(context);
+  if (topic.selfCare && person && warningSignUnchecked(person)) {
     await send(context, replies.heldForClinician());
     return;
   }
+  // Someone with a caution the topic lists hears first that it is not for them, then why.
+  const note = replies.cautionNote(topic, person, context.activity.text ?? '');
+  const shown = note?.section ?? section;
   const data = await conversationData.get(context, {});
   data.lastTopicId = topic.id;
-  data.lastSection = section?.heading;
-  await send(context, section ? replies.section(topic, section) : replies.topic(topic));
+  data.lastSection = shown?.heading;
+  const reply = shown ? replies.section(topic, shown) : replies.topic(topic);
+  await send(context, note ? { ...reply, text: `${note.text}\n\n${reply.text}` } : reply);
 }
 
 /**

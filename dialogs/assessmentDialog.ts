@@ -7,7 +7,7 @@ import { recognizeYesNoUnsure } from '../src/nlu/choiceAnswers';
 import { recognizeCommand } from '../src/nlu/commands';
 import { recognizePause } from '../src/nlu/pauseRequest';
 import { normaliseText } from '../src/nlu/normalise';
-import { buildPlan } from '../src/plan/buildPlan';
+import type { PlanBuilder } from '../src/plan/buildPlan';
 import {
   warningSignUnchecked,
   type AssessmentAnswers,
@@ -45,6 +45,8 @@ type Pending =
   | { kind: 'severityInBand'; band: Band }
   /** "Yes, one of these" on the checklist: which one, because the advice differs. */
   | { kind: 'whichSign' }
+  /** A plain "yes" to the massage cautions: which, since the plan and routines depend on it (asked once). */
+  | { kind: 'whichCaution' }
   /** After a warning sign on the checklist: carry on to a plan that starts with a doctor, or stop. */
   | { kind: 'carryOn' }
   /** From the summary: which answer to change. */
@@ -96,6 +98,7 @@ export class AssessmentDialog extends Dialog {
     private readonly replies: Replies,
     private readonly safety: SafetyScreen,
     private readonly cautions: StatedCautions,
+    private readonly plans: PlanBuilder,
   ) {
     super(ASSESSMENT_DIALOG);
   }
@@ -123,7 +126,7 @@ export class AssessmentDialog extends Dialog {
       state.answers.warningSigns = 'yes';
       state.index = state.first = 1;
       await send(dc.context, {
-        text: "Let's see what might help. Because of the warning sign you told me about, your plan will start with seeing a doctor.",
+        text: this.replies.safetyMessages.planAfterWarningSign,
       });
     } else {
       await send(dc.context, {
@@ -141,8 +144,10 @@ export class AssessmentDialog extends Dialog {
     if (command === 'skip' && QUESTIONS[state.index]?.id === 'warningSigns' && !state.pending)
       return this.checklistNotAnswered(dc, state);
     if (command === 'skip' && state.index < SUMMARY) {
-      // Skipping "carry on?" after a warning sign carries on: the warning sign itself is not taken back.
-      if (state.pending?.kind !== 'carryOn') clearAnswer(state, QUESTIONS[state.index]);
+      // Skipping "carry on?" after a warning sign carries on: the warning sign itself is not taken back; nor is the
+      // yes to the cautions when which one is not said.
+      if (state.pending?.kind !== 'carryOn' && state.pending?.kind !== 'whichCaution')
+        clearAnswer(state, QUESTIONS[state.index]);
       return this.advance(dc, state);
     }
     const pause = recognizePause(text);
@@ -162,6 +167,12 @@ export class AssessmentDialog extends Dialog {
       named.length > 0
         ? ({ kind: 'answer', answers: { massageCautions: 'yes' } } as const)
         : await question.read(text, userToday(dc.context.activity));
+    if (named.length === 0 && reading.kind === 'answer' && reading.answers.massageCautions === 'yes') {
+      clearAnswer(state, question);
+      Object.assign(state.answers, reading.answers);
+      state.pending = { kind: 'whichCaution' };
+      return this.ask(dc, state);
+    }
     return this.onReading(dc, state, question, reading, text);
   }
 
@@ -213,7 +224,7 @@ export class AssessmentDialog extends Dialog {
     }
     state.answers.warningSigns = 'unsure';
     await send(dc.context, {
-      text: "OK. I'll count that as not sure, so your plan will start with seeing a doctor.",
+      text: this.replies.safetyMessages.checklistCountedUnsure,
     });
     return this.advance(dc, state);
   }
@@ -241,6 +252,12 @@ export class AssessmentDialog extends Dialog {
           return this.ask(dc, state);
         }
         return this.notUnderstood(dc, state, text);
+      }
+      case 'whichCaution': {
+        // Whatever the answer, the yes stands; a caution named is kept ("rather not say" keeps none).
+        const named = this.cautions.readWhich(text);
+        if (named.length > 0) await this.cautions.keep(dc.context, named);
+        return this.advance(dc, state);
       }
       case 'whichSign': {
         // A sign the message itself reported was already answered by the safety screen; this reads a tapped label.
@@ -406,7 +423,10 @@ export class AssessmentDialog extends Dialog {
       return send(context, { ...summary, text: prefix + summary.text });
     }
     const question = QUESTIONS[state.index];
-    const asked = question.ask(state.previousScore);
+    const asked = question.ask(
+      { checklist: this.safety.checklist().text, cautions: this.cautions.questionText() },
+      state.previousScore,
+    );
     if (state.misses === 0) return send(context, { ...asked, text: prefix + asked.text });
     if (state.misses === 1)
       return send(context, {
@@ -423,11 +443,7 @@ export class AssessmentDialog extends Dialog {
     switch (pending.kind) {
       case 'severityBands':
         return {
-          text:
-            'Which of these is closest?\n\n' +
-            "- **Mild (1-3):** it comes and goes and doesn't stop your daily activities\n" +
-            '- **Moderate (4-6):** it is always there and makes sleeping or concentrating hard\n' +
-            '- **Severe (7-10):** it makes it hard to think, talk, sleep, move, wash or dress',
+          text: this.replies.safetyMessages.severityBands,
           actions: ['Mild (1-3)', 'Moderate (4-6)', 'Severe (7-10)'],
         };
       case 'severityInBand': {
@@ -439,11 +455,11 @@ export class AssessmentDialog extends Dialog {
       }
       case 'whichSign':
         return this.safety.askWhichSign();
+      case 'whichCaution':
+        return this.cautions.askWhich();
       case 'carryOn':
         return {
-          text:
-            'Would you like to carry on with the questions? Your plan will start with seeing a doctor, ' +
-            'and leave out massage and stretches until you have been checked.',
+          text: this.replies.safetyMessages.carryOnAfterWarningSign,
           actions: [CARRY_ON, STOP_HERE],
         };
       case 'howMany':
@@ -479,10 +495,8 @@ export class AssessmentDialog extends Dialog {
   private async finish(dc: DialogContext, state: AssessmentState): Promise<DialogTurnResult> {
     const context = dc.context;
     const today = userDate(context.activity);
-    const plan = buildPlan(state.answers, {
-      warningSignUnchecked: warningSignUnchecked(await this.profile.get(context, {})),
-    });
     const profile = await this.profile.get(context, {});
+    const plan = this.plans.forProfile(profile, state.answers);
     delete profile.assessmentProgress;
     profile.answers = state.answers;
     profile.assessedOn = today;
@@ -496,6 +510,7 @@ export class AssessmentDialog extends Dialog {
         "Thank you. Here's your plan. It's general advice, not a diagnosis.",
       ),
     );
+    (await this.conversationData.get(context, {})).planShown = true;
     return dc.endDialog();
   }
 }

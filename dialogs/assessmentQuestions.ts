@@ -41,13 +41,19 @@ export type Reading =
 export type Band = 'mild' | 'moderate' | 'severe';
 export const BAND_NUMBERS: Record<Band, number[]> = { mild: [1, 2, 3], moderate: [4, 5, 6], severe: [7, 8, 9, 10] };
 
+/** The questions' clinical wording, from knowledge/red-flags.yaml and knowledge/cautions.yaml. */
+export interface QuestionWording {
+  checklist: string;
+  cautions: string;
+}
+
 export interface Question {
   id: QuestionId;
   /** How the summary and "change an answer" name it. */
   label: string;
   /** Words that point at this question when the user asks to change an answer ("the pain score is wrong"). */
   mentions: RegExp;
-  ask(previousScore?: number): Reply;
+  ask(wording: QuestionWording, previousScore?: number): Reply;
   /** A polite second try, with an example of a good answer. */
   example: string;
   /** Offered as a numbered list after two misses; each must read back as an answer. */
@@ -77,7 +83,7 @@ const BAND_WORDS_FOR = { acute: 'under 4 weeks', subacute: '4 to 12 weeks', chro
 function yesNoQuestion(
   id: 'mattressWorn' | 'massageCautions',
   fields: Pick<Question, 'label' | 'mentions' | 'example' | 'choices'> & {
-    text: string;
+    text: (wording: QuestionWording) => string;
     words: Record<string, string>;
     /** Reads answers in the question's own words; a plain yes, no or not sure by default. */
     reader?: (text: string) => 'yes' | 'no' | 'unsure' | null;
@@ -89,7 +95,7 @@ function yesNoQuestion(
     mentions: fields.mentions,
     example: fields.example,
     choices: fields.choices,
-    ask: () => ({ text: fields.text, actions: fields.choices }),
+    ask: (wording) => ({ text: fields.text(wording), actions: fields.choices }),
     read: (text) => {
       const value = (fields.reader ?? recognizeYesNoUnsure)(text);
       return value ? answer({ [id]: value }) : miss();
@@ -109,24 +115,16 @@ export function afterTheNo(text: string): string | undefined {
   return BUT_SOMETHING.exec(normaliseText(text))?.[1].trim();
 }
 
+export const CHECKLIST_CHOICES = ['No, none of these', 'Yes, one of these', 'Not sure'];
+
 export const QUESTIONS: Question[] = [
   {
     id: 'warningSigns',
     label: 'Warning signs',
     mentions: /\b(warning|signs?|checklist|safety)\b/,
-    ask: () => ({
-      text:
-        'First, a quick safety check. Do any of these apply to you right now?\n\n' +
-        '- numbness or tingling around your genitals or buttocks\n' +
-        '- problems peeing, or losing control of your bladder or bowels\n' +
-        '- weakness or numbness in both legs\n' +
-        '- a high temperature, or feeling very unwell\n' +
-        '- a recent fall, accident or injury\n' +
-        '- cancer now or in the past, or losing weight without trying',
-      actions: ['No, none of these', 'Yes, one of these', 'Not sure'],
-    }),
+    ask: ({ checklist }) => ({ text: checklist, actions: CHECKLIST_CHOICES }),
     example: 'Please answer **yes** if any of them applies to you, **no** if none does, or **not sure**.',
-    choices: ['No, none of these', 'Yes, one of these', 'Not sure'],
+    choices: CHECKLIST_CHOICES,
     read: (text) => {
       const value = recognizeYesNoUnsure(text);
       return value ? answer({ warningSigns: value }) : miss();
@@ -138,7 +136,7 @@ export const QUESTIONS: Question[] = [
     id: 'severity',
     label: 'Pain now',
     mentions: /\b(pain|score|severity|how bad|number|scale)\b/,
-    ask: (previousScore) => ({
+    ask: (_, previousScore) => ({
       text:
         'How bad is the pain right now, from 0 (no pain) to 10 (the worst you can imagine)?' +
         (previousScore === undefined ? '' : ` Last time you said ${previousScore}.`),
@@ -235,7 +233,7 @@ export const QUESTIONS: Question[] = [
   yesNoQuestion('mattressWorn', {
     label: 'Mattress',
     mentions: /\b(mattress|bed|sag|sagging|sleep)\b/,
-    text: 'Is your mattress old or sagging: a dip where you lie, or springs you can feel?',
+    text: () => 'Is your mattress old or sagging: a dip where you lie, or springs you can feel?',
     example: 'Please answer **yes**, **no** or **not sure**.',
     choices: ['Yes', "No, it's fine", 'Not sure'],
     words: { yes: 'old or sagging', no: 'fine', unsure: 'not sure' },
@@ -275,13 +273,7 @@ export const QUESTIONS: Question[] = [
   yesNoQuestion('massageCautions', {
     label: 'Massage cautions',
     mentions: /\b(caution|cautions|pregnan\w*|clots?|thinners|heart|diabetes|skin|surgery)\b/,
-    text:
-      'Last one, about massage safety. Do any of these apply to you?\n\n' +
-      '- pregnancy\n' +
-      '- blood clots, a bleeding disorder, or blood thinners\n' +
-      '- heart disease or high blood pressure\n' +
-      '- diabetes, numbness or poor circulation\n' +
-      '- broken skin, a skin condition, varicose veins, or recent surgery',
+    text: ({ cautions }) => cautions,
     example: 'Please answer **yes** if any of them applies to you, **no** if none does, or **not sure**.',
     choices: ['No', 'Yes', 'Not sure'],
     words: { yes: 'one applies', no: 'none', unsure: 'not sure' },

@@ -2,9 +2,8 @@ import type { StatePropertyAccessor } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { recognizeTrend, recognizeYesNoUnsure } from '../src/nlu/choiceAnswers';
 import { readerThread } from '../src/nlu/readerThread';
-import { buildPlan } from '../src/plan/buildPlan';
-import { trendBetween, warningSignUnchecked, type UserProfile } from '../src/plan/profile';
-import { QUESTIONS } from './assessmentQuestions';
+import type { PlanBuilder } from '../src/plan/buildPlan';
+import { trendBetween, type UserProfile } from '../src/plan/profile';
 import { recordPainScore } from './painHistory';
 import type { Replies } from './replies';
 import type { SafetyScreen } from './safetyScreen';
@@ -38,6 +37,7 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
     private readonly profile: StatePropertyAccessor<UserProfile>,
     private readonly replies: Replies,
     private readonly safety: SafetyScreen,
+    private readonly plans: PlanBuilder,
   ) {
     super(CHECK_IN_DIALOG);
   }
@@ -68,7 +68,7 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
       state.recheck.score = value;
       await this.record(dc, value);
     }
-    const checklist = QUESTIONS[0].ask();
+    const checklist = this.safety.checklist();
     await send(dc.context, { ...checklist, text: `${reason}\n\n${checklist.text}` });
     return Dialog.EndOfTurn;
   }
@@ -116,9 +116,7 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
     const trend = trendBetween(previous, score);
     if (profile.answers) {
       profile.answers = { ...profile.answers, severity: score, trend };
-      profile.plan = buildPlan(profile.answers, {
-        warningSignUnchecked: warningSignUnchecked(profile),
-      });
+      profile.plan = this.plans.forProfile(profile);
     }
     await this.profile.set(dc.context, profile);
     return { trend, hasPlan: profile.plan !== undefined };

@@ -21,6 +21,8 @@ export interface ConversationData {
   afterUrgent?: string;
   /** The person said the warning sign was a misunderstanding: lifting the hold awaits their yes. */
   pendingClear?: boolean;
+  /** The plan was shown in this conversation: a number said now opens that line of it. */
+  planShown?: boolean;
   /** Reminders asked for, waiting for the person's time zone. */
   pendingReminders?: ReminderRule;
 }

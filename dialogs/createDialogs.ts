@@ -8,6 +8,7 @@ import { RoutineFinder } from '../src/kb/routineFinder';
 import type { LoadedKnowledge } from '../src/kb/loadedKnowledge';
 import type { Logger } from '../src/logger';
 import { LanguageCheck } from '../src/nlu/languageCheck';
+import { PlanBuilder } from '../src/plan/buildPlan';
 import type { UserProfile } from '../src/plan/profile';
 import type { Utterance } from '../src/nlu/utterance';
 import { AssessmentDialog } from './assessmentDialog';
@@ -41,8 +42,16 @@ export function createDialogs(
   const conversationData = conversationState.createProperty<ConversationData>('conversationData');
   const profile = userState.createProperty<UserProfile>('profile');
   const routines = new RoutineFinder(knowledge.routines);
-  const cautions = new StatedCautions(knowledge.cautions, profile, conversationData);
-  const replies = new Replies(index, routines, config.webChat.branding, config.microsoftApp.appId, cautions);
+  const plans = new PlanBuilder(knowledge.plan, knowledge.routines, knowledge.cautions);
+  const cautions = new StatedCautions(knowledge.cautions, profile, conversationData, plans);
+  const replies = new Replies(
+    index,
+    routines,
+    config.webChat.branding,
+    config.microsoftApp.appId,
+    cautions,
+    knowledge.safetyMessages,
+  );
   const safety = new SafetyScreen(
     triage,
     knowledge.redFlags,
@@ -60,8 +69,8 @@ export function createDialogs(
     replies,
     logger,
     routines,
-    new AssessmentDialog(index, conversationData, profile, replies, safety, cautions),
-    new CheckInDialog(profile, replies, safety),
+    new AssessmentDialog(index, conversationData, profile, replies, safety, cautions, plans),
+    new CheckInDialog(profile, replies, safety, plans),
     new RoutineDialog(routines, index, conversationData, profile, replies, holdTimers, cautions),
   );
   return { mainDialog, conversationData, profile, replies, safety, cautions };

@@ -16,7 +16,8 @@ import type { Topic, TopicSection } from '../src/kb/loadKnowledge';
 import type { RoutineFinder } from '../src/kb/routineFinder';
 import { wantsAssessment } from '../src/nlu/assessmentIntent';
 import { meantInstead, recognizeCommand } from '../src/nlu/commands';
-import { pickOption } from '../src/nlu/pickOption';
+import { pickedNumber, pickOption } from '../src/nlu/pickOption';
+import { planEntries } from '../src/plan/planText';
 import { recognizeYesNoUnsure } from '../src/nlu/choiceAnswers';
 import { normaliseText } from '../src/nlu/normalise';
 import type { UserProfile } from '../src/plan/profile';
@@ -93,6 +94,19 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
       if (reply === 'no') return this.sendAndEnd(step, this.replies.goodbye());
     }
 
+    const line = data.planShown ? pickedNumber(text) : null;
+    if (line !== null) {
+      const { plan } = await this.profile.get(step.context, {});
+      if (plan) {
+        const entries = planEntries(plan);
+        const entry = entries[line - 1];
+        return this.sendAndEnd(
+          step,
+          entry ? this.replies.planEntry(entry) : this.replies.noSuchPlanLine(entries.length),
+        );
+      }
+    }
+
     const message = utteranceOf(step.context, this.index);
     // Everyone in a group chat or channel reads the bot's questions and the answers to them.
     const shared = isSharedConversation(step.context.activity);
@@ -136,9 +150,10 @@ export class MainDialog extends ComponentDialog<MainDialogOptions> {
       case 'showPlan': {
         if (shared) return this.offerPrivateChat(step);
         const { plan } = await this.profile.get(step.context, {});
-        if (plan)
+        if (plan) {
           await step.context.sendActivity(renderPlan(plan, step.context.activity.channelId, 'Here is your plan.'));
-        else await send(step.context, this.replies.noPlanYet());
+          data.planShown = true;
+        } else await send(step.context, this.replies.noPlanYet());
         return step.endDialog();
       }
       case 'resume': {

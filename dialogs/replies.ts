@@ -4,11 +4,13 @@ import type { Branding } from '../src/channels/webChat/branding';
 import type { KnowledgeIndex } from '../src/kb/knowledgeIndex';
 import type { RoutineFinder } from '../src/kb/routineFinder';
 import type { Topic, TopicSection } from '../src/kb/loadKnowledge';
+import type { SafetyMessages } from '../src/kb/schema';
 import type { PainRecord, Trend, UserProfile } from '../src/plan/profile';
 import { describeAnswers } from './assessmentQuestions';
 import { walkThroughAction } from './routineReplies';
 import { progressChartPng } from '../src/channels/progressChart';
 import type { Progress } from '../src/plan/progress';
+import { planEntryText, type PlanEntry } from '../src/plan/planText';
 import type { StatedCautions } from './statedCautions';
 import { lowerFirst, SCORE_ACTIONS, spokenDate } from './wording';
 
@@ -31,8 +33,10 @@ export class Replies {
     },
     /** The Azure Bot's app id, for a Teams link that opens a private chat with the bot. */
     private readonly appId = '',
-    /** The health cautions' names, for what the bot knows about the person. */
-    private readonly cautions?: Pick<StatedCautions, 'labels'>,
+    /** The health cautions the person told the bot about: their names, and what they rule out. */
+    private readonly cautions: StatedCautions,
+    /** What the bot says about safety (knowledge/safety-messages.yaml): for the dialogs too. */
+    readonly safetyMessages: SafetyMessages,
   ) {}
 
   private get botName(): string {
@@ -113,6 +117,26 @@ export class Replies {
       : { text: `${change}${meaning}`, actions: [START_ASSESSMENT] };
   }
 
+  /** A line of the plan opened by its number: what to do and why, and its walkthroughs. */
+  planEntry(entry: PlanEntry): Reply {
+    const walkthroughs = 'items' in entry ? entry.items.flatMap((item) => (item.routine ? [item.routine] : [])) : [];
+    return {
+      text: planEntryText(entry),
+      actions: [
+        ...walkthroughs.flatMap((id) => {
+          const routine = this.routines.byId(id);
+          return routine ? [walkThroughAction(routine)] : [];
+        }),
+        'Show my plan',
+      ],
+    };
+  }
+
+  /** A number said after the plan that is none of its lines. */
+  noSuchPlanLine(count: number): Reply {
+    return { text: `Your plan has ${count} lines. Say a number from 1 to ${count}.`, actions: ['Show my plan'] };
+  }
+
   noPlanYet(): Reply {
     return {
       text: "You don't have a plan yet. I can make one if you answer a few short questions.",
@@ -176,7 +200,7 @@ export class Replies {
   /** Everything stored about the user, so "what do you know about me" has a complete answer; today: theirs. */
   whatIKnow(profile: UserProfile, today: string): Reply {
     const sections: string[] = [];
-    if (profile.cautions?.length && this.cautions)
+    if (profile.cautions?.length)
       sections.push(`**Health cautions you told me about:** ${this.cautions.labels(profile.cautions)}.`);
     if (profile.answers) {
       sections.push(`**Your answers** (${longDate(profile.assessedOn!)}):\n${describeAnswers(profile.answers)}`);
@@ -243,6 +267,22 @@ export class Replies {
       ...(topic.more ? [MORE_ACTION] : []),
     ];
     return { text: topic.answer, actions: [...actions, ...this.titles(topic.related)] };
+  }
+
+  /**
+   * For a person with one of the cautions a topic (or its routine) lists: what to say first, and the section
+   * that says why, if the topic has one.
+   */
+  cautionNote(
+    topic: Topic,
+    profile: UserProfile | undefined,
+    message: string,
+  ): { text: string; section?: TopicSection } | undefined {
+    const ids = [...(topic.cautions?.ids ?? []), ...(this.routines.forTopic(topic.id)?.cautions ?? [])];
+    if (ids.length === 0) return undefined;
+    const text = this.cautions.noteFor(ids, lowerFirst(topic.title), profile?.cautions ?? [], message);
+    if (text === undefined) return undefined;
+    return { text, section: topic.sections.find(({ heading }) => heading === topic.cautions?.section) };
   }
 
   /** "Walk me through it" with nothing to walk through: the routines there are. */
@@ -426,17 +466,14 @@ export class Replies {
 
   heldForClinician(): Reply {
     return {
-      text:
-        "Because of what you told me earlier, I won't suggest stretches or self-massage until a doctor or another " +
-        'clinician has checked you. Once they have, tell me "I\'ve been checked by a doctor" and we can go on. ' +
-        'I can still answer general questions.',
+      text: this.safetyMessages.heldForClinician,
       actions: this.titles(['safety.red-flags', 'safety.see-physician']),
     };
   }
 
   clinicianChecked(): Reply {
     return {
-      text: "Thank you, I'm glad you've been checked. Follow what your clinician advised; I can go on with general tips on stretches and massage.",
+      text: this.safetyMessages.clinicianChecked,
       actions: this.titles(STARTER_TOPICS),
     };
   }

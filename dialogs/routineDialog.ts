@@ -56,7 +56,7 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
     private readonly cautions: StatedCautions,
   ) {
     super(ROUTINE_DIALOG);
-    this.say = new RoutineReplies(finder);
+    this.say = new RoutineReplies(finder, replies.safetyMessages);
   }
 
   override async beginDialog(dc: DialogContext, options?: RoutineOptions): Promise<DialogTurnResult> {

@@ -1,6 +1,6 @@
 import type { Reply } from '../src/channels/reply';
 import type { RoutineFinder } from '../src/kb/routineFinder';
-import type { Routine, RoutineStep } from '../src/kb/schema';
+import type { Routine, RoutineStep, SafetyMessages } from '../src/kb/schema';
 import { lowerFirst, SCORE_ACTIONS } from './wording';
 
 export const START = 'Start';
@@ -14,7 +14,10 @@ export const walkThroughAction = (routine: Routine) => `Walk me through the ${lo
 
 /** The walkthrough's words, kept together so the coaching voice stays the same. */
 export class RoutineReplies {
-  constructor(private readonly finder: RoutineFinder) {}
+  constructor(
+    private readonly finder: RoutineFinder,
+    private readonly messages: SafetyMessages,
+  ) {}
 
   introduction(routine: Routine): Reply {
     const skip =
@@ -79,18 +82,15 @@ export class RoutineReplies {
 
   tooSevere(routine: Routine, score: number): Reply {
     return {
-      text:
-        `The ${lowerFirst(routine.title)} is for mild to moderate pain, and you last told me ${score}/10. ` +
-        'With pain that strong, please check with a doctor or physiotherapist first.',
+      text: this.messages.routineTooSevere
+        .replace('{routine}', lowerFirst(routine.title))
+        .replace('{score}', String(score)),
       actions: ['When should I see a doctor?'],
     };
   }
 
   stopForPain(gentler: Routine | undefined): Reply {
-    const text =
-      "Stop there. Let's not go on with it. Rest in a comfortable position and breathe slowly; it should settle " +
-      "within a few minutes. Don't push through pain. If it doesn't settle, keeps getting worse, or you feel " +
-      'numbness, tingling or weakness in your legs, please see a doctor or physiotherapist.';
+    const text = this.messages.stopForPain;
     if (!gentler) return { text, actions: ['When should I see a doctor?'] };
     return {
       text: `${text}\n\nIf you feel up to it later, you could try something gentler: the ${lowerFirst(gentler.title)}. Or we can end here.`,
@@ -117,10 +117,7 @@ export class RoutineReplies {
         : now === before
           ? `The same as before (${now}/10). `
           : `That's ${now < before ? 'down' : 'up'} from ${before} to ${now}. `;
-    const worse =
-      now !== null && before !== undefined && now > before
-        ? 'If it keeps hurting more after this routine, leave it out and ask a physiotherapist. '
-        : '';
+    const worse = now !== null && before !== undefined && now > before ? `${this.messages.worseAfterRoutine} ` : '';
     const next = routine.next ? this.finder.byId(routine.next) : undefined;
     return {
       text: `${change}${worse}Repeat it ${lowerFirst(routine.howOften)}${next ? ` Next time, you could add the ${lowerFirst(next.title)}.` : ''}`,

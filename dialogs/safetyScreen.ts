@@ -10,7 +10,7 @@ import type { RedFlagRules, UrgencyLevel } from '../src/nlu/redFlags';
 import type { Triage } from '../src/nlu/triage';
 import type { UserProfile } from '../src/plan/profile';
 import type { ConversationData } from './conversationData';
-import { afterTheNo } from './assessmentQuestions';
+import { afterTheNo, CHECKLIST_CHOICES } from './assessmentQuestions';
 import { send } from './send';
 import { userDate } from './userClock';
 import type { Utterance } from '../src/nlu/utterance';
@@ -153,6 +153,11 @@ export class SafetyScreen {
     return { labels: this.rules.checklist.signs.map((sign) => sign.label), several: this.rules.checklist.severalLabel };
   }
 
+  /** The warning-sign checklist, as the assessment and the check-in ask it. */
+  checklist(): Reply {
+    return { text: this.rules.checklist.question, actions: CHECKLIST_CHOICES };
+  }
+
   askWhichSign(): Reply {
     const { labels, several } = this.checklistChoices();
     return { text: this.rules.checklist.which, actions: [...labels, several] };
@@ -180,7 +185,7 @@ export class SafetyScreen {
   }
 
   whyChecklistMatters(): Reply {
-    return { text: this.rules.checklist.whyItMatters, actions: ['No, none of these', 'Yes, one of these', 'Not sure'] };
+    return { ...this.checklist(), text: this.rules.checklist.whyItMatters };
   }
 
   /**

@@ -4,8 +4,9 @@ import type { Reply } from '../src/channels/reply';
 import { CautionReader } from '../src/nlu/cautions';
 import { recognizeYesNoUnsure } from '../src/nlu/choiceAnswers';
 import { MAX_UNDERSTOOD_CHARS } from '../src/nlu/messageLimits';
-import { buildPlan } from '../src/plan/buildPlan';
-import { warningSignUnchecked, type UserProfile } from '../src/plan/profile';
+import { normaliseText } from '../src/nlu/normalise';
+import type { PlanBuilder } from '../src/plan/buildPlan';
+import type { UserProfile } from '../src/plan/profile';
 import { walkThroughAction } from './routineReplies';
 import type { ConversationData } from './conversationData';
 import { send } from './send';
@@ -25,6 +26,7 @@ export class StatedCautions {
     private readonly rules: CautionRules,
     private readonly profile: StatePropertyAccessor<UserProfile>,
     private readonly conversationData: StatePropertyAccessor<ConversationData>,
+    private readonly plans: PlanBuilder,
   ) {
     this.reader = new CautionReader(rules);
   }
@@ -43,8 +45,7 @@ export class StatedCautions {
     profile.cautions = [...(profile.cautions ?? []), ...added];
     if (profile.answers) {
       profile.answers = { ...profile.answers, massageCautions: 'yes' };
-      if (profile.plan)
-        profile.plan = buildPlan(profile.answers, { warningSignUnchecked: warningSignUnchecked(profile) });
+      if (profile.plan) profile.plan = this.plans.forProfile(profile);
     }
     await this.profile.set(context, profile);
     await send(context, { text: this.rules.noted.replace('{cautions}', this.aboutYou(added)) });
@@ -75,6 +76,40 @@ export class StatedCautions {
     if (answer === 'yes') await this.keep(context, pending);
     else if (answer === 'no') await send(context, { text: this.rules.notKept });
     return answer === 'yes' || answer === 'no';
+  }
+
+  /** The assessment's cautions question, each line a caution or a few. */
+  questionText(): string {
+    const { text, lines } = this.rules.question;
+    return `${text}\n\n${lines.map((line) => `- ${line.text}`).join('\n')}`;
+  }
+
+  /** After a plain "yes" to it: which one. */
+  askWhich(): Reply {
+    const { which, lines, ratherNot } = this.rules.question;
+    return { text: which, actions: [...lines.map((line) => line.button), ratherNot] };
+  }
+
+  /** The cautions the answer to "which one?" names: a line tapped or typed, or cautions said in words. */
+  readWhich(text: string): string[] {
+    const normalised = normaliseText(text);
+    const line = this.rules.question.lines.find(
+      (candidate) => normaliseText(candidate.button) === normalised || normaliseText(candidate.text) === normalised,
+    );
+    return line ? line.records : this.read(text);
+  }
+
+  /**
+   * Said before an answer about a topic the listed cautions rule out: for a person who told the bot about one of
+   * them, or asks about one for themselves ("is it safe if I'm pregnant?"); undefined for anyone else.
+   */
+  noteFor(ids: readonly string[], topicName: string, kept: readonly string[], message: string): string | undefined {
+    const theirs = kept.filter((id) => ids.includes(id));
+    if (theirs.length > 0)
+      return this.rules.topicNotForYou.replace('{aboutYou}', this.aboutYou(theirs)).replace('{topic}', topicName);
+    const asked = this.reader.read(message.slice(0, MAX_UNDERSTOOD_CHARS), { asking: true });
+    const askedHere = asked.filter((id) => ids.includes(id));
+    return askedHere.length > 0 ? this.rules.topicIfYou.replace('{aboutYou}', this.aboutYou(askedHere)) : undefined;
   }
 
   /** "pregnancy; a hip replacement": for what the bot knows about the person. */

@@ -4,7 +4,11 @@
 export const SCORE_ACTIONS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
 
 /** A title inside a sentence: "the Knee-to-chest stretch" reads as "the knee-to-chest stretch". */
+/** Names that keep their capital mid-sentence ("more on Thai massage"). */
+const PROPER_WORDS = new Set(['Thai', 'Swedish', 'NHS', 'NICE']);
+
 export function lowerFirst(text: string): string {
+  if (PROPER_WORDS.has(text.split(/[\s,:]/, 1)[0])) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 

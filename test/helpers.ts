@@ -107,3 +107,19 @@ export function planCard(activity: Partial<Activity>): { titles: string[]; text:
   walk(card.content);
   return { titles, text: lines.join('\n') };
 }
+
+/** A plan of one item (knowledge/plan.yaml's form), for small knowledge bases holding the topic `topicId`. */
+export function minimalPlan(topicId: string): string {
+  return [
+    'conditions: {}',
+    'routineCaution: as {aboutYou}, ask first',
+    'items:',
+    `  - id: ${topicId}`,
+    '    section: activity',
+    '    title: Keep moving',
+    '    brief: The main treatment.',
+    '    advice: Walk every day.',
+    '    why: It helps.',
+    '',
+  ].join('\n');
+}

@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { Plan, PlanItem } from '../plan/buildPlan';
-import { formatPlanText, LEFT_OUT_HEADING, leftOutLine, planSections } from '../plan/planText';
+import { formatPlanText, LEFT_OUT_HEADING, leftOutLine, planEntries } from '../plan/planText';
 import { renderReply } from './reply';
 
 /** Channels whose clients render Adaptive Cards; elsewhere (Slack, SMS, ...) the plan goes as text. */
@@ -30,35 +30,41 @@ export function renderPlan(plan: Plan, channelId: string, introduction: string):
 }
 
 /**
- * Short enough for a phone screen: each item is one button, its name; why it was chosen and what to do open under
- * it when it is tapped (Action.ShowCard, shown inline by Web Chat and Teams, and not sent to the bot). Seeing a
- * physician first stands out on its own. What was left out opens the same way.
+ * Short enough for a phone screen: the same lines as the text (planEntries), each a button with its one line of why
+ * beneath; what to do and why open under it when it is tapped (Action.ShowCard, shown inline by Web Chat and Teams,
+ * and not sent to the bot). Seeing a physician first stands out on its own.
  */
 function planBody(plan: Plan): object[] {
   const body: object[] = [
-    { type: 'TextBlock', text: 'Your plan', size: 'Large', weight: 'Bolder', wrap: true },
-    { type: 'TextBlock', text: 'Tap an item to see what to do and why.', isSubtle: true, wrap: true, spacing: 'None' },
+    { type: 'TextBlock', text: 'Your plan for this week', size: 'Large', weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', text: 'Tap a line to see what to do and why.', isSubtle: true, wrap: true, spacing: 'None' },
   ];
-  const unfolding = (title: string, detail: object[]) => ({
-    type: 'ActionSet',
-    spacing: 'Small',
-    actions: [{ type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', body: detail } }],
-  });
-  const item = (planItem: PlanItem) =>
-    unfolding(planItem.title, [
-      { type: 'TextBlock', text: planItem.advice, wrap: true },
-      { type: 'TextBlock', text: `Why: ${planItem.why}`, isSubtle: true, wrap: true, spacing: 'Small' },
+  const line = (title: string, brief: string | undefined, detail: object[]) => [
+    {
+      type: 'ActionSet',
+      spacing: 'Small',
+      actions: [{ type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', body: detail } }],
+    },
+    ...(brief ? [{ type: 'TextBlock', text: brief, isSubtle: true, size: 'Small', wrap: true, spacing: 'None' }] : []),
+  ];
+  const details = (items: PlanItem[]) =>
+    items.flatMap((item) => [
+      ...(items.length > 1 ? [{ type: 'TextBlock', text: item.title, weight: 'Bolder', wrap: true }] : []),
+      { type: 'TextBlock', text: item.advice, wrap: true, spacing: 'Small' },
+      { type: 'TextBlock', text: `Why: ${item.why}`, isSubtle: true, wrap: true, spacing: 'Small' },
     ]);
-  for (const { items } of planSections(plan)) {
-    if (items[0].section === 'physician') body.push({ type: 'Container', style: 'attention', items: items.map(item) });
-    else body.push(...items.map(item));
+  for (const entry of planEntries(plan)) {
+    if ('leftOut' in entry) {
+      const reasons = entry.leftOut.map((left) => ({
+        type: 'TextBlock',
+        text: leftOutLine(left),
+        isSubtle: true,
+        wrap: true,
+      }));
+      body.push(...line(LEFT_OUT_HEADING, undefined, reasons));
+    } else if (entry.items[0].section === 'physician')
+      body.push({ type: 'Container', style: 'attention', items: line(entry.title, entry.brief, details(entry.items)) });
+    else body.push(...line(entry.title, entry.brief, details(entry.items)));
   }
-  if (plan.leftOut.length > 0)
-    body.push(
-      unfolding(
-        LEFT_OUT_HEADING,
-        plan.leftOut.map((left) => ({ type: 'TextBlock', text: leftOutLine(left), isSubtle: true, wrap: true })),
-      ),
-    );
   return body;
 }

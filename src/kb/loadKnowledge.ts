@@ -4,6 +4,9 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { parseFrontMatter } from './frontMatter';
 import { readTrainingSets } from './trainingSets';
+import { checkPlanRules } from './checkPlanRules';
+import type { Condition } from './conditionSchema';
+import { planRulesSchema, type PlanRules } from './planSchema';
 import { normaliseText } from '../nlu/normalise';
 import type { RedFlagRules } from '../nlu/redFlags';
 import {
@@ -11,7 +14,9 @@ import {
   lexiconSchema,
   redFlagRulesSchema,
   routineSchema,
+  safetyMessagesSchema,
   topicFrontMatterSchema,
+  type SafetyMessages,
   type CautionRules,
   type Lexicon,
   type Routine,
@@ -27,6 +32,8 @@ export interface Topic {
   sources: Source[];
   safety?: string;
   selfCare?: boolean;
+  notFor?: Condition;
+  cautions?: { ids: string[]; section?: string };
   /** The short answer: what fits on a phone screen. */
   answer: string;
   /** Optional longer detail, shown when the user asks for more. */
@@ -50,6 +57,8 @@ export interface Knowledge {
   redFlags: RedFlagRules;
   routines: Routine[];
   cautions: CautionRules;
+  plan: PlanRules;
+  safetyMessages: SafetyMessages;
 }
 
 /** The placeholders a red-flag message may use; their values come from configuration. */
@@ -92,6 +101,8 @@ function readKnowledge(dir: string): { knowledge: Knowledge; problems: string[] 
         redFlags: emptyRedFlags(),
         routines: [],
         cautions: emptyCautions(),
+        plan: emptyPlan(),
+        safetyMessages: emptySafetyMessages(),
       },
       problems: [`${display(topicsDir)}: folder not found`],
     };
@@ -129,19 +140,49 @@ function readKnowledge(dir: string): { knowledge: Knowledge; problems: string[] 
   const cautionsFile = join(dir, 'cautions.yaml');
   const cautions = readCautions(cautionsFile, (message) => problems.push(`${display(cautionsFile)}: ${message}`));
   const routines = readRoutines(join(dir, 'routines'), new Set(firstFileById.keys()), display, problems);
-  // Every caution a routine is skipped for must be one a person can tell the bot about.
+  // Every caution a routine is skipped for must be one a person can tell the bot about, and record at the question.
   const cautionIds = new Set(cautions.cautions.map((caution) => caution.id));
+  const asked = new Set(cautions.question.lines.flatMap((line) => line.records));
   for (const routine of routines)
     routine.cautions.forEach((id, i) => {
-      if (!cautionIds.has(id))
-        problems.push(
-          `${display(join(dir, 'routines', `${routine.id}.yaml`))}: cautions.${i}: unknown caution "${id}"`,
-        );
+      const where = `${display(join(dir, 'routines', `${routine.id}.yaml`))}: cautions.${i}`;
+      if (!cautionIds.has(id)) problems.push(`${where}: unknown caution "${id}"`);
+      else if (!asked.has(id)) problems.push(`${where}: caution "${id}" is not recorded by any line of the question`);
     });
+  for (const topic of topics) {
+    topic.cautions?.ids.forEach((id, i) => {
+      if (!cautionIds.has(id)) problems.push(`${display(topic.file)}: cautions.ids.${i}: unknown caution "${id}"`);
+    });
+    const section = topic.cautions?.section;
+    if (section !== undefined && !topic.sections.some((candidate) => candidate.heading === section))
+      problems.push(`${display(topic.file)}: cautions.section: no section "${section}"`);
+  }
+  const planFile = join(dir, 'plan.yaml');
+  const plan = readPlan(
+    planFile,
+    {
+      topicIds: new Set(firstFileById.keys()),
+      routines,
+      cautions,
+      notFor: [
+        ...topics.flatMap(({ file, notFor }) =>
+          notFor ? [{ where: `${display(file)}: notFor`, condition: notFor }] : [],
+        ),
+        ...routines.flatMap(({ id, notFor }) =>
+          notFor ? [{ where: `${display(join(dir, 'routines', `${id}.yaml`))}: notFor`, condition: notFor }] : [],
+        ),
+      ],
+    },
+    (message) => problems.push(`${display(planFile)}: ${message}`),
+  );
   problems.push(
     ...checkTrainingSets(dir, new Set(firstFileById.keys()), new Set(redFlags.categories.map((c) => c.id))),
   );
-  return { knowledge: { topics, lexicon, redFlags, routines, cautions }, problems };
+  const messagesFile = join(dir, 'safety-messages.yaml');
+  const safetyMessages = readSafetyMessages(messagesFile, (message) =>
+    problems.push(`${display(messagesFile)}: ${message}`),
+  );
+  return { knowledge: { topics, lexicon, redFlags, routines, cautions, plan, safetyMessages }, problems };
 }
 
 /** The models' training data: every line valid, and every label a topic or warning-sign category that exists. */
@@ -262,11 +303,7 @@ function readLexicon(file: string, report: (message: string) => void): Lexicon {
 
 /** The safety rules are required: without them no message would be screened. */
 function readRedFlags(file: string, report: (message: string) => void): RedFlagRules {
-  if (!existsSync(file)) {
-    report('file not found (the red-flag rules are required)');
-    return emptyRedFlags();
-  }
-  const rules = readYaml(file, redFlagRulesSchema, report);
+  const rules = readRequiredYaml(file, redFlagRulesSchema, 'red-flag rules', report);
   if (!rules) return emptyRedFlags();
   rules.categories.forEach((category, c) => {
     category.rules.forEach((rule, r) => {
@@ -297,21 +334,52 @@ function checkPlaceholders(text: string, field: string, report: (message: string
 }
 
 function readCautions(file: string, report: (message: string) => void): CautionRules {
-  if (!existsSync(file)) {
-    report('file not found (the cautions are required)');
-    return emptyCautions();
-  }
-  const rules = readYaml(file, cautionRulesSchema, report);
+  const rules = readRequiredYaml(file, cautionRulesSchema, 'cautions', report);
   if (!rules) return emptyCautions();
   const seen = new Set<string>();
   rules.cautions.forEach((caution, i) => {
     if (seen.has(caution.id)) report(`cautions.${i}.id: duplicate id "${caution.id}"`);
     seen.add(caution.id);
   });
+  rules.question.lines.forEach((line, i) =>
+    line.records.forEach((id, j) => {
+      if (!seen.has(id)) report(`question.lines.${i}.records.${j}: unknown caution "${id}"`);
+    }),
+  );
   checkPlaceholders(rules.confirm, 'confirm', report, ['aboutYou']);
   checkPlaceholders(rules.noted, 'noted', report, ['cautions']);
   checkPlaceholders(rules.routineNotForYou, 'routineNotForYou', report, ['aboutYou', 'routine']);
+  checkPlaceholders(rules.topicNotForYou, 'topicNotForYou', report, ['aboutYou', 'topic']);
+  checkPlaceholders(rules.topicIfYou, 'topicIfYou', report, ['aboutYou']);
   return rules;
+}
+
+function readPlan(
+  file: string,
+  references: Parameters<typeof checkPlanRules>[1],
+  report: (message: string) => void,
+): PlanRules {
+  const rules = readRequiredYaml(file, planRulesSchema, 'plan rules', report);
+  if (!rules) return emptyPlan();
+  checkPlanRules(rules, references, report);
+  return rules;
+}
+
+function readSafetyMessages(file: string, report: (message: string) => void): SafetyMessages {
+  const messages = readRequiredYaml(file, safetyMessagesSchema, 'safety messages', report);
+  if (!messages) return emptySafetyMessages();
+  for (const [name, text] of Object.entries(messages))
+    checkPlaceholders(text, name, report, name === 'routineTooSevere' ? ['routine', 'score'] : []);
+  return messages;
+}
+
+function emptySafetyMessages(): SafetyMessages {
+  const none = '(none)';
+  return Object.fromEntries(Object.keys(safetyMessagesSchema.shape).map((key) => [key, none])) as SafetyMessages;
+}
+
+function emptyPlan(): PlanRules {
+  return { conditions: {}, reasonLists: {}, routineCaution: '(none)', leftOut: [], items: [], nextSteps: [] };
 }
 
 function emptyCautions(): CautionRules {
@@ -329,7 +397,22 @@ function emptyCautions(): CautionRules {
     notKept: none,
     noted: none,
     routineNotForYou: none,
+    topicNotForYou: none,
+    topicIfYou: none,
+    question: { text: none, lines: [{ text: none, button: none, records: [] }], which: none, ratherNot: none },
   };
+}
+
+/** A file the bot cannot run without: reported when missing, else read as readYaml reads it. */
+function readRequiredYaml<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  what: string,
+  report: (message: string) => void,
+): T | undefined {
+  if (existsSync(file)) return readYaml(file, schema, report);
+  report(`file not found (the ${what} are required)`);
+  return undefined;
 }
 
 function readYaml<T>(file: string, schema: z.ZodType<T>, report: (message: string) => void): T | undefined {
@@ -381,6 +464,7 @@ function emptyRedFlags(): RedFlagRules {
       },
     },
     checklist: {
+      question: none,
       which: none,
       signs: [],
       several: none,

@@ -27,6 +27,11 @@ const KNOWLEDGE_CODE = [
   'src/kb/loadKnowledge.ts',
   'src/kb/frontMatter.ts',
   'src/kb/schema.ts',
+  'src/kb/conditionSchema.ts',
+  'src/kb/planSchema.ts',
+  'src/kb/checkPlanRules.ts',
+  'src/plan/planConditions.ts',
+  'src/plan/buildPlan.ts',
   'src/kb/trainingSets.ts',
   'src/nlu/normalise.ts',
 ];

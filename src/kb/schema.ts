@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conditionSchema } from './conditionSchema';
 
 /** Topic ids are stable keys used by tests, analytics and evaluation: `area.name-with-dashes`. */
 export const topicIdSchema = z
@@ -22,6 +23,12 @@ export const topicFrontMatterSchema = z.strictObject({
   safety: nonEmpty.optional(),
   /** Self-care instructions (stretches, self-massage): not offered after a warning sign until a clinician has checked. */
   selfCare: z.boolean().optional(),
+  /** Whom it does not suit, as a condition on their answers (knowledge/plan.yaml): no plan may pick it for them. */
+  notFor: conditionSchema.optional(),
+  /** The recorded cautions it is not for without a clinician's OK, and the section that says why. */
+  cautions: z
+    .strictObject({ ids: z.array(z.string()).min(1), section: z.string().trim().min(1).optional() })
+    .optional(),
   /**
    * Paragraphs of the detail (below <!-- more -->) that answer a question of their own, named by the bold words
    * they start with ("Who should take care"), with that question in several wordings: "is hot stone safe if I'm
@@ -117,6 +124,7 @@ export const redFlagRulesSchema = z.strictObject({
     }),
   }),
   checklist: z.strictObject({
+    question: nonEmpty,
     which: nonEmpty,
     signs: z.array(z.strictObject({ label: nonEmpty, category: nonEmpty })).min(1),
     several: nonEmpty,
@@ -169,9 +177,34 @@ export const cautionRulesSchema = z.strictObject({
   notKept: nonEmpty,
   noted: nonEmpty,
   routineNotForYou: nonEmpty,
+  topicNotForYou: nonEmpty,
+  topicIfYou: nonEmpty,
+  question: z.strictObject({
+    text: nonEmpty,
+    lines: z
+      .array(z.strictObject({ text: nonEmpty, button: nonEmpty, records: z.array(cautionIdSchema).default([]) }))
+      .min(1),
+    which: nonEmpty,
+    ratherNot: nonEmpty,
+  }),
 });
 
 export type CautionRules = z.infer<typeof cautionRulesSchema>;
+
+/** knowledge/safety-messages.yaml: what the bot says about safety outside the plan, checklist and cautions. */
+export const safetyMessagesSchema = z.strictObject({
+  severityBands: nonEmpty,
+  planAfterWarningSign: nonEmpty,
+  checklistCountedUnsure: nonEmpty,
+  carryOnAfterWarningSign: nonEmpty,
+  heldForClinician: nonEmpty,
+  clinicianChecked: nonEmpty,
+  routineTooSevere: nonEmpty,
+  stopForPain: nonEmpty,
+  worseAfterRoutine: nonEmpty,
+});
+
+export type SafetyMessages = z.infer<typeof safetyMessagesSchema>;
 
 /** knowledge/routines/<id>.yaml: a technique the bot coaches step by step. */
 export const routineSchema = z.strictObject({
@@ -189,6 +222,8 @@ export const routineSchema = z.strictObject({
   cautions: z.array(cautionIdSchema).default([]),
   /** The highest pain score (0-10) it suits: self-massage only for mild to moderate pain. */
   maxSeverity: z.number().int().min(0).max(10).optional(),
+  /** Whom else it does not suit, as a condition on their answers (knowledge/plan.yaml): no plan may pick it for them. */
+  notFor: conditionSchema.optional(),
   needs: nonEmpty,
   /** Offered instead when this one hurts. */
   gentler: routineIdSchema.optional(),

@@ -61,13 +61,22 @@ export class CautionReader {
     this.questionStarts = new Set(rules.questionStarts);
   }
 
-  /** The ids of the cautions the message says apply to the writer, in the order of knowledge/cautions.yaml. */
-  read(text: string): string[] {
+  /**
+   * The ids of the cautions the message says apply to the writer, in the order of knowledge/cautions.yaml. With
+   * `asking`, also those the writer asks about for themselves, now or in general ("is it safe if I'm pregnant?"),
+   * but still not someone else's nor negated ones.
+   */
+  read(text: string, { asking = false } = {}): string[] {
     const { words, sentenceOf } = tokeniseSentences(text);
     const stemmed = words.map(stem);
     const writer = this.aboutWriter.findAll(stemmed, sentenceOf);
     // A question that says nothing of the writer asks in general ("is massage safe in pregnancy?").
-    if ((text.includes('?') || this.questionStarts.has(words[0])) && writer.length === 0 && !words.includes('my'))
+    if (
+      !asking &&
+      (text.includes('?') || this.questionStarts.has(words[0])) &&
+      writer.length === 0 &&
+      !words.includes('my')
+    )
       return [];
     const scopes = {
       negations: this.negations.findAll(stemmed, sentenceOf),
@@ -79,7 +88,8 @@ export class CautionReader {
     };
     const found = new Set<number>();
     const consider = (caution: number, match: PhraseMatch) => {
-      if (this.isTheWritersNow(match, sentenceOf, scopes, this.rules.cautions[caution].lasting)) found.add(caution);
+      if (this.isTheWriters(match, sentenceOf, scopes, this.rules.cautions[caution].lasting, asking))
+        found.add(caution);
     };
     for (const match of this.said.findAll(stemmed, sentenceOf)) consider(this.cautionOf[match.phrase], match);
     this.groups.forEach((groups, caution) => {
@@ -100,11 +110,13 @@ export class CautionReader {
     return this.rules.cautions.map((caution) => caution.id).filter((_, index) => found.has(index));
   }
 
-  private isTheWritersNow(
+  /** Whether the caution matched is the writer's: now, unless `anyTime` (a lasting one, or asked about). */
+  private isTheWriters(
     match: PhraseMatch,
     sentenceOf: readonly number[],
     scopes: Record<'negations' | 'negatedAfter' | 'others' | 'writer' | 'past' | 'notYet', PhraseMatch[]>,
     lasting: boolean,
+    anyTime: boolean,
   ): boolean {
     const inSentence = (other: PhraseMatch) => sentenceOf[other.start] === sentenceOf[match.start];
     const before = (other: PhraseMatch, window: number) =>
@@ -114,7 +126,7 @@ export class CautionReader {
     if (scopes.negations.some((negation) => before(negation, NEGATION_WINDOW))) return false;
     if (scopes.negatedAfter.some((negation) => after(negation, NEGATION_WINDOW))) return false;
     const near = (cue: PhraseMatch) => before(cue, TIME_WINDOW) || after(cue, TIME_WINDOW);
-    if (scopes.notYet.some(near) || (!lasting && scopes.past.some(near))) return false;
+    if (!anyTime && (scopes.notYet.some(near) || (!lasting && scopes.past.some(near)))) return false;
     // Someone else's, unless the writer speaks of themselves again between that person and the caution.
     const lastOther = scopes.others.filter((other) => inSentence(other) && other.end <= match.start).at(-1);
     return (

@@ -8,7 +8,7 @@ const ORDINALS: [RegExp, (count: number) => number][] = [
   [/\b(fourth|4th)\b/, () => 3],
   [/\b(last|bottom)\b/, (count) => count - 1],
 ];
-const NUMBERED = /^(?:(?:number|no|option|choice|the)\s+)?([1-9])(?:\s+(?:one|please))?$/;
+const NUMBERED = /^(?:(?:number|no|option|choice|item|the)\s+)?([1-9]|1[0-9])(?:\s+(?:one|please))?$/;
 
 /**
  * Which of the offered options a reply picks: its number ("2", "option 2"), its place ("the first one", "the
@@ -31,6 +31,12 @@ export function pickOption(text: string, options: string[]): number | null {
   // Every word of the reply must be the option's: a question sharing one word with a title is still a question.
   if (best === 0 || best < words.size || overlaps.filter((overlap) => overlap === best).length > 1) return null;
   return overlaps.indexOf(best);
+}
+
+/** The number a reply picks by number alone ("3", "number 3", "item 3 please"), or null. */
+export function pickedNumber(text: string): number | null {
+  const numbered = NUMBERED.exec(normaliseText(text));
+  return numbered ? Number(numbered[1]) : null;
 }
 
 function inRange(index: number, count: number): number | null {

@@ -1,16 +1,23 @@
-import { severityBand, type AssessmentAnswers } from './profile';
+import type { PlanSection } from '../kb/conditionSchema';
+import type { PlanItemRule, PlanRules, Saying } from '../kb/planSchema';
+import type { CautionRules, Routine } from '../kb/schema';
+import { compileCondition, compileNamed, type PlanFacts, type Predicate } from './planConditions';
+import { severityBand, warningSignUnchecked, type AssessmentAnswers, type UserProfile } from './profile';
 
-export type PlanSection =
-  'physician' | 'massage' | 'frequency' | 'selfMassage' | 'stretches' | 'activity' | 'lifestyle' | 'safetyNet';
+export type { PlanSection };
 
 export interface PlanItem {
   section: PlanSection;
   /** The knowledge topic that explains it: item ids are topic ids, so "tell me more" has somewhere to go. */
   id: string;
   title: string;
+  /** The one line of why in the plan's first message. */
+  brief: string;
   advice: string;
   /** Why this item was chosen for this person, in their terms. */
   why: string;
+  /** The routine that walks the person through it. */
+  routine?: string;
 }
 
 export interface LeftOut {
@@ -29,344 +36,183 @@ export interface Plan {
   nextSteps: string[];
 }
 
-export interface PlanContext {
-  /** A warning sign was reported in this conversation and no clinician has checked it yet. */
+/** What is known of the person besides the answers. */
+export interface PersonFacts {
+  /** A warning sign was reported and no clinician has checked it yet. */
   warningSignUnchecked?: boolean;
+  /** The health cautions they said apply to them (knowledge/cautions.yaml ids). */
+  cautions?: readonly string[];
 }
 
-const SITTING_LONG_HOURS = 6;
+/** Wording with its placeholders filled in from the answers and the reasons that apply. */
+type Template = (answers: AssessmentAnswers, reasons: readonly string[]) => string;
 
-/** As they read mid-sentence ("tell me more about hot stone massage"). */
-const THERAPY_NAMES: Record<string, string> = {
-  'therapy.swedish': 'Swedish massage',
-  'therapy.hot-stone': 'hot stone massage',
-  'therapy.thai': 'Thai massage',
-};
+interface CompiledSaying {
+  when?: Predicate;
+  say: Template;
+}
+
+interface CompiledItem {
+  rule: PlanItemRule;
+  when?: Predicate;
+  notIf: { when: Predicate; leftOut?: string }[];
+  reasons?: CompiledSaying[];
+  advice: CompiledSaying[];
+  brief: Template;
+  why: Template;
+  whyWithoutReasons?: Template;
+  /** The cautions of its routine: the item is not for a person who has one. */
+  routineCautions: string[];
+}
 
 /**
- * The personal plan: pure rules from answers to advice, each item saying why
- * it was chosen. The safety rules come from knowledge/sources/clinical-facts.md:
- * massage only alongside stretches and activity (NICE NG59); self-massage only
- * for mild to moderate pain; severe, worsening, chronic or warning-sign answers
- * put a physician first; weekly therapy for chronic pain only on a physician's
- * advice; nothing hands-on while a warning sign is unchecked.
+ * The personal plan, from the rules in knowledge/plan.yaml (compiled once): each item says why it was chosen, and
+ * what is left out says why too. The rules themselves, and the sources they rest on, are described there.
  */
-export function buildPlan(answers: AssessmentAnswers, context: PlanContext = {}): Plan {
-  const items: PlanItem[] = [];
-  const leftOut: LeftOut[] = [];
-  const held = context.warningSignUnchecked === true || answers.warningSigns === 'yes';
+export class PlanBuilder {
+  private readonly entries: CompiledItem[][];
+  private readonly leftOut: { rule: PlanRules['leftOut'][number]; when: Predicate }[];
+  private readonly nextSteps: { when: Predicate; say: string }[];
+  private readonly aboutYou: Map<string, string>;
 
-  const reasons = physicianReasons(answers, held);
-  if (reasons.length > 0) items.push(physicianFirst(reasons, held));
-
-  if (held) {
-    const why = 'until a doctor has checked the warning sign you told me about';
-    leftOut.push(
-      { id: 'therapy.which', title: 'Massage', why },
-      { id: 'selfmassage.overview', title: 'Self-massage', why },
-      { id: 'stretch.overview', title: 'Stretches', why },
-    );
-  } else {
-    items.push(...massage(answers, leftOut), ...selfMassage(answers, leftOut), ...stretches(answers), keepActive());
-  }
-  items.push(...lifestyle(answers));
-  if (reasons.length === 0) items.push(safetyNet());
-
-  return { seePhysicianFirst: reasons.length > 0, items, leftOut, nextSteps: nextSteps(items) };
-}
-
-function physicianReasons(answers: AssessmentAnswers, held: boolean): string[] {
-  const reasons: string[] = [];
-  if (held) reasons.push('you told me about a warning sign');
-  else if (answers.warningSigns === 'unsure') reasons.push("you weren't sure about the warning signs");
-  if (answers.severity !== undefined && severityBand(answers.severity) === 'severe')
-    reasons.push(`your pain is severe (${answers.severity}/10)`);
-  if (answers.trend === 'worse') reasons.push("it's getting worse");
-  if (answers.durationBand === 'chronic') reasons.push('it has lasted more than 12 weeks');
-  return reasons;
-}
-
-function physicianFirst(reasons: string[], held: boolean): PlanItem {
-  return {
-    section: 'physician',
-    id: held ? 'safety.red-flags' : 'safety.see-physician',
-    title: held ? 'Get checked by a doctor first' : 'See a physician first',
-    advice: held
-      ? 'Follow the urgent advice I gave you. Stretches and massage can wait until a doctor has checked you.'
-      : 'Talk to your GP, a physiotherapist or another physician before starting massage or new exercises. ' +
-        'Show them this plan.',
-    why: `Because ${joinWords(reasons)}.`,
-  };
-}
-
-function massage(answers: AssessmentAnswers, leftOut: LeftOut[]): PlanItem[] {
-  if (answers.massageCautions === 'yes') {
-    leftOut.push({
-      id: 'therapy.hot-stone',
-      title: 'Hot stone massage',
-      why: 'one of the massage cautions applies to you',
-    });
-    return [
-      {
-        section: 'massage',
-        id: 'safety.contraindications',
-        title: 'Ask your doctor before any massage',
-        advice: 'If they agree, tell the massage therapist about your condition before the session.',
-        why: 'You said one of the massage cautions (such as pregnancy, blood clots or blood thinners) applies to you.',
-      },
-    ];
-  }
-  const severe = answers.severity !== undefined && answers.severity >= 7;
-  const therapy = chooseTherapy(answers, severe, leftOut);
-  const items: PlanItem[] = [
-    {
-      section: 'massage',
-      id: therapy.id,
-      title: capitalise(THERAPY_NAMES[therapy.id]),
-      advice:
-        (severe ? 'Gentle pressure only, and only once your physician agrees. ' : '') +
-        'Have it alongside the stretches and activity below: massage helps most as part of an active plan (NICE).',
-      why: therapy.why,
-    },
-  ];
-  items.push(frequency(answers));
-  return items;
-}
-
-function chooseTherapy(answers: AssessmentAnswers, severe: boolean, leftOut: LeftOut[]): { id: string; why: string } {
-  const stressed = answers.stress === 'some' || answers.stress === 'high';
-  const sporty = answers.activity === 'sport' || answers.activity === 'both';
-  if (stressed && !severe) {
-    if (answers.massageCautions === 'no')
+  constructor(
+    private readonly rules: PlanRules,
+    routines: readonly Routine[],
+    cautions: CautionRules,
+  ) {
+    const named = compileNamed(rules.conditions);
+    const compile = (condition: Parameters<typeof compileCondition>[0]) => compileCondition(condition, named);
+    const sayings = (list: Saying[]): CompiledSaying[] =>
+      list.map(({ when, say }) => ({
+        when: when === undefined ? undefined : compile(when),
+        say: compileTemplate(say),
+      }));
+    const reasonLists = new Map(Object.entries(rules.reasonLists).map(([name, list]) => [name, sayings(list)]));
+    const routineCautions = new Map(routines.map((routine) => [routine.id, routine.cautions]));
+    const item = (rule: PlanItemRule): CompiledItem => {
+      if (typeof rule.reasons === 'string' && !reasonLists.has(rule.reasons))
+        throw new Error(`unknown reason list "${rule.reasons}"`);
+      if (rule.routine !== undefined && !routineCautions.has(rule.routine))
+        throw new Error(`unknown routine "${rule.routine}"`);
       return {
-        id: 'therapy.hot-stone',
-        // Not "heat helps back pain": that evidence is for heat wraps on pain under 12 weeks (ACP 2017), not for
-        // hot-stone massage (the therapy.hot-stone topic).
-        why: 'You told me you feel stressed: the warmth relaxes tight muscles, and many people find it calming.',
+        rule,
+        when: rule.when === undefined ? undefined : compile(rule.when),
+        notIf: rule.notIf.map(({ when, leftOut }) => ({ when: compile(when), leftOut })),
+        reasons:
+          typeof rule.reasons === 'string' ? reasonLists.get(rule.reasons) : rule.reasons && sayings(rule.reasons),
+        advice: sayings(typeof rule.advice === 'string' ? [{ say: rule.advice }] : rule.advice),
+        brief: compileTemplate(rule.brief),
+        why: compileTemplate(rule.why),
+        whyWithoutReasons: rule.whyWithoutReasons === undefined ? undefined : compileTemplate(rule.whyWithoutReasons),
+        routineCautions: rule.routine === undefined ? [] : routineCautions.get(rule.routine)!,
       };
-    leftOut.push({
-      id: 'therapy.hot-stone',
-      title: 'Hot stone massage',
-      why: "it could suit your stress, but I don't know whether any of its cautions apply to you",
-    });
-  }
-  if (sporty) {
-    const unsuitable = thaiUnsuitable(answers, severe);
-    if (unsuitable === undefined)
-      return {
-        id: 'therapy.thai',
-        why: "You play sport: Thai massage's assisted, yoga-like stretches work on flexibility.",
-      };
-    leftOut.push({ id: 'therapy.thai', title: 'Thai massage', why: unsuitable });
-  }
-
-  const stiff: string[] = [];
-  if (answers.wakesStiff === 'yes' || answers.wakesStiff === 'sometimes') stiff.push('you wake up stiff');
-  if (answers.sittingHours !== undefined && answers.sittingHours >= SITTING_LONG_HOURS)
-    stiff.push(`you sit about ${answers.sittingHours} hours a day`);
-  const why =
-    stiff.length > 0
-      ? `Its long, flowing strokes ease stiff, tense muscles, and ${joinWords(stiff)}.`
-      : "It's the gentlest and most widely available massage: a good place to start.";
-  return { id: 'therapy.swedish', why };
-}
-
-/** Why Thai massage is not for this person now, if it is not: the therapy.thai topic's own "is it right for you?". */
-function thaiUnsuitable(answers: AssessmentAnswers, severe: boolean): string | undefined {
-  if (severe) return 'its strong stretches are too much while pain is severe';
-  if (answers.durationBand === 'acute') return 'its firm pressure and big stretches may not suit pain that is new';
-  if (answers.durationBand === undefined)
-    return "it may not suit pain that is new, and I don't know how long yours has lasted";
-  if (answers.massageCautions !== 'no')
-    return "it could suit your sport, but I don't know whether any of its cautions apply to you";
-  return undefined;
-}
-
-function frequency(answers: AssessmentAnswers): PlanItem {
-  if (answers.durationBand === 'chronic')
-    return {
-      section: 'frequency',
-      id: 'therapy.frequency',
-      title: 'How often: weekly, only on your physician’s advice',
-      advice:
-        'Weekly sessions can help long-lasting pain (one study used ten weekly sessions), but agree it with your physician first.',
-      why: 'Your pain has lasted more than 12 weeks.',
     };
-  return {
-    section: 'frequency',
-    id: 'therapy.frequency',
-    title: 'How often: about every two weeks',
-    advice: 'That is the clinic’s suggestion, not a fixed rule. Stop if a session leaves you worse.',
-    why:
-      answers.durationBand === undefined
-        ? "You didn't say how long it has lasted. If it's more than 12 weeks, ask your physician about weekly sessions."
-        : 'Your pain is fairly recent, so there is no need for more.',
+    this.entries = rules.items.map((entry) => ('pickOne' in entry ? entry.pickOne.map(item) : [item(entry)]));
+    this.leftOut = rules.leftOut.map((rule) => ({ rule, when: compile(rule.when) }));
+    this.nextSteps = rules.nextSteps.map(({ when, say }) => ({ when: compile(when), say }));
+    this.aboutYou = new Map(cautions.cautions.map((caution) => [caution.id, caution.aboutYou]));
+  }
+
+  build(answers: AssessmentAnswers, person: PersonFacts = {}): Plan {
+    const shown = new Set<string>();
+    const shownSections = new Set<PlanSection>();
+    const facts: PlanFacts = {
+      answers,
+      warningSignUnchecked: person.warningSignUnchecked === true,
+      cautions: new Set(person.cautions),
+      shown,
+      shownSections,
+    };
+    const items: PlanItem[] = [];
+    const leftOut: LeftOut[] = this.leftOut
+      .filter(({ when }) => when(facts))
+      .map(({ rule }) => ({ id: rule.id, title: rule.title, why: rule.why }));
+    const leaveOut = (rule: PlanItemRule, why: string) => {
+      const { id, title } = rule.leftOutAs ?? rule;
+      if (!leftOut.some((left) => left.id === id)) leftOut.push({ id, title, why });
+    };
+
+    for (const options of this.entries)
+      for (const option of options) {
+        const item = this.itemFor(option, facts, leaveOut);
+        if (!item) continue;
+        items.push(item);
+        shown.add(item.id);
+        shownSections.add(item.section);
+        break;
+      }
+
+    return {
+      seePhysicianFirst: shownSections.has('physician'),
+      items,
+      leftOut,
+      nextSteps: this.nextSteps.filter(({ when }) => when(facts)).map(({ say }) => say),
+    };
+  }
+
+  /** The plan for a person's stored answers (or the ones given), with their warning sign and cautions. */
+  forProfile(profile: UserProfile, answers: AssessmentAnswers = profile.answers ?? {}): Plan {
+    return this.build(answers, { warningSignUnchecked: warningSignUnchecked(profile), cautions: profile.cautions });
+  }
+
+  private itemFor(
+    option: CompiledItem,
+    facts: PlanFacts,
+    leaveOut: (rule: PlanItemRule, why: string) => void,
+  ): PlanItem | undefined {
+    const { rule } = option;
+    if (option.when && !option.when(facts)) return undefined;
+    const excluded = option.notIf.find(({ when }) => when(facts));
+    if (excluded) {
+      if (excluded.leftOut) leaveOut(rule, excluded.leftOut);
+      return undefined;
+    }
+    const against = option.routineCautions.filter((id) => facts.cautions.has(id));
+    if (against.length > 0) {
+      const aboutYou = joinWords(against.map((id) => this.aboutYou.get(id) ?? id));
+      leaveOut(rule, this.rules.routineCaution.replace('{aboutYou}', aboutYou));
+      return undefined;
+    }
+    const { answers } = facts;
+    const reasons = (option.reasons ?? [])
+      .filter(({ when }) => !when || when(facts))
+      .map(({ say }) => say(answers, []));
+    if (option.reasons && reasons.length === 0 && option.whyWithoutReasons === undefined) return undefined;
+    const advice = option.advice.filter(({ when }) => !when || when(facts)).map(({ say }) => say(answers, reasons));
+    const why = reasons.length === 0 && option.whyWithoutReasons ? option.whyWithoutReasons : option.why;
+    return {
+      section: rule.section,
+      id: rule.id,
+      title: rule.title,
+      brief: option.brief(answers, reasons),
+      advice: advice.join(' '),
+      why: why(answers, reasons),
+      ...(rule.routine !== undefined && { routine: rule.routine }),
+    };
+  }
+}
+
+/** The placeholders plan wording may use. */
+export const PLAN_PLACEHOLDERS = ['severity', 'band', 'sittingHours', 'reasons', 'Reasons'];
+
+/** Split once at its placeholders (every one is checked when the knowledge base loads). */
+function compileTemplate(text: string): Template {
+  if (!text.includes('{')) return () => text;
+  const parts = text.split(/\{(\w+)\}/);
+  const value = (name: string, answers: AssessmentAnswers, reasons: readonly string[]): string => {
+    if (name === 'severity') return String(answers.severity);
+    if (name === 'band') return severityBand(answers.severity!);
+    if (name === 'sittingHours') return String(answers.sittingHours);
+    return name === 'Reasons' ? capitalise(joinWords(reasons)) : joinWords(reasons);
+  };
+  return (answers, reasons) => {
+    let filled = parts[0];
+    for (let i = 1; i < parts.length; i += 2) filled += value(parts[i], answers, reasons) + parts[i + 1];
+    return filled;
   };
 }
 
-function selfMassage(answers: AssessmentAnswers, leftOut: LeftOut[]): PlanItem[] {
-  const title = 'Self-massage';
-  if (answers.severity === undefined) {
-    leftOut.push({
-      id: 'selfmassage.overview',
-      title,
-      why: 'it suits mild to moderate pain, and I don’t know how bad yours is',
-    });
-    return [];
-  }
-  if (answers.massageCautions === 'yes') {
-    // The self-massage routines' own cautions are the massage cautions (pregnancy, blood thinners, skin...).
-    leftOut.push({ id: 'selfmassage.overview', title, why: 'one of the massage cautions applies to you' });
-    return [];
-  }
-  const band = severityBand(answers.severity);
-  if (band === 'severe') {
-    leftOut.push({ id: 'selfmassage.overview', title, why: 'it is only for mild to moderate pain' });
-    return [];
-  }
-  if (band === 'none') {
-    leftOut.push({ id: 'selfmassage.overview', title, why: 'you have no pain right now' });
-    return [];
-  }
-  const items: PlanItem[] = [
-    {
-      section: 'selfMassage',
-      id: 'selfmassage.spine-circles',
-      title: 'Finger circles along the spine',
-      advice:
-        'Gentle circles either side of the spine and over the sacrum. It eases discomfort but does not replace staying active.',
-      why: `Your pain is ${band} (${answers.severity}/10): gentle self-massage is a low-risk comfort measure.`,
-    },
-  ];
-  // Only what the person said: "sport" is not also "repetitive work".
-  const reasons: string[] = [];
-  if (answers.sittingHours !== undefined && answers.sittingHours >= SITTING_LONG_HOURS) reasons.push('long sitting');
-  if (answers.activity === 'sport' || answers.activity === 'both') reasons.push('sport');
-  if (answers.activity === 'repetitive' || answers.activity === 'both') reasons.push('repetitive work');
-  if (reasons.length > 0)
-    items.push({
-      section: 'selfMassage',
-      id: 'selfmassage.glutes',
-      title: 'Kneading the glutes',
-      advice: 'Knead and press the top of the buttock muscles, a minute each side.',
-      why: `${capitalise(joinWords(reasons))} can tighten the hip muscles, which pull on the lower back.`,
-    });
-  return items;
-}
-
-function stretches(answers: AssessmentAnswers): PlanItem[] {
-  const severe = answers.severity !== undefined && answers.severity >= 7;
-  const items: PlanItem[] = [
-    {
-      section: 'stretches',
-      id: 'stretch.knee-to-chest',
-      title: 'Knee-to-chest stretch',
-      advice:
-        // Both lying stretches list pregnancy and recent surgery among their own cautions (knowledge/routines).
-        (answers.massageCautions === 'yes'
-          ? "As one of the massage cautions applies to you, ask your doctor or physio first if you're pregnant or have had recent surgery: it is done lying on your back. "
-          : '') + `${severe ? 'Very gently, only as far as is comfortable. ' : ''}Stop if the pain gets worse.`,
-      why: 'The gentlest start: it eases the lower back and hips, and massage works best alongside stretching.',
-    },
-  ];
-  // The twist asks more of the back (and lying on it longer): not for severe pain, nor until a caution is cleared.
-  if (answers.massageCautions === 'yes') return items;
-  const reasons: string[] = [];
-  if (answers.wakesStiff === 'yes' || answers.wakesStiff === 'sometimes') reasons.push('you wake up stiff');
-  if (answers.sittingHours !== undefined && answers.sittingHours >= SITTING_LONG_HOURS) reasons.push('you sit a lot');
-  if (answers.activity === 'sport' || answers.activity === 'both') reasons.push('you play sport');
-  if (!severe && reasons.length > 0)
-    items.push({
-      section: 'stretches',
-      id: 'stretch.supine-twist',
-      title: 'Lying twist (knee roll)',
-      advice: 'Shoulders stay on the floor; roll the knees only as far as is comfortable. Stop if the pain gets worse.',
-      why: `It loosens the lower back and hips, and ${joinWords(reasons)}.`,
-    });
-  return items;
-}
-
-function keepActive(): PlanItem {
-  return {
-    section: 'activity',
-    id: 'stretch.overview',
-    title: 'Keep moving',
-    advice: 'Walk a little every day and carry on with normal activities as far as you can. Avoid long bed rest.',
-    why: 'Staying active and exercising is the main treatment for lower back pain (NICE, NHS).',
-  };
-}
-
-function lifestyle(answers: AssessmentAnswers): PlanItem[] {
-  const items: PlanItem[] = [];
-  if (answers.sittingHours !== undefined && answers.sittingHours >= SITTING_LONG_HOURS)
-    items.push({
-      section: 'lifestyle',
-      id: 'lifestyle.breaks',
-      title: 'Breaks from sitting',
-      advice: 'Stand up, walk or stretch every 30 to 60 minutes; screen at eye level, feet flat, lower back supported.',
-      why: `You sit about ${answers.sittingHours} hours a day.`,
-    });
-  const sleep: string[] = [];
-  if (answers.wakesStiff === 'yes' || answers.wakesStiff === 'sometimes') sleep.push('you wake up stiff');
-  if (answers.mattressWorn === 'yes') sleep.push('your mattress is old or sagging');
-  if (sleep.length > 0)
-    items.push({
-      section: 'lifestyle',
-      id: 'cause.mattress',
-      title: 'Sleep and your mattress',
-      advice:
-        'Check the mattress for a dip or springs you can feel. On your side, a pillow between the knees; ' +
-        'on your back, one under them.',
-      why: `${capitalise(joinWords(sleep))}.`,
-    });
-  if (answers.stress === 'some' || answers.stress === 'high')
-    items.push({
-      section: 'lifestyle',
-      id: 'cause.stress',
-      title: 'Easing stress',
-      advice: 'A few minutes of slow breathing, activities you enjoy, and a regular bedtime.',
-      why: 'You said you feel stressed: stress tightens muscles and makes pain feel stronger.',
-    });
-  if (answers.activity === 'sport' || answers.activity === 'both')
-    items.push({
-      section: 'lifestyle',
-      id: 'cause.sports',
-      title: 'Sport: warm up and build up gradually',
-      advice: 'Warm up before you play, cool down after, and build back up with shorter, gentler sessions.',
-      why: 'You play sport: a sudden jump in load is a common cause of strain.',
-    });
-  if (answers.activity === 'repetitive' || answers.activity === 'both')
-    items.push({
-      section: 'lifestyle',
-      id: 'lifestyle.lifting',
-      title: 'Lifting and repetitive work',
-      advice: 'Bend your knees, keep the load close, avoid twisting while lifting, and mix up repetitive tasks.',
-      why: 'You told me about lifting or repetitive strain.',
-    });
-  return items;
-}
-
-function safetyNet(): PlanItem {
-  return {
-    section: 'safetyNet',
-    id: 'safety.see-physician',
-    title: 'When to see a physician',
-    advice: 'If it is no better after a few weeks, stops you doing daily activities, gets worse, or you are worried.',
-    why: 'Everyone should know when to get it checked.',
-  };
-}
-
-function nextSteps(items: PlanItem[]): string[] {
-  const steps: string[] = [];
-  const stretch = items.find((item) => item.section === 'stretches');
-  if (stretch) steps.push(`Walk me through the ${stretch.title.replace(/ \(.*\)$/, '').toLowerCase()}`);
-  const therapy = items.find((item) => item.section === 'massage' && item.id in THERAPY_NAMES);
-  if (therapy) steps.push(`Tell me more about ${THERAPY_NAMES[therapy.id]}`);
-  if (items.some((item) => item.section === 'physician')) steps.push('When should I see a doctor?');
-  return steps;
-}
-
-function joinWords(words: string[]): string {
+function joinWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }

@@ -212,13 +212,19 @@ describeInBrowser('clinic website assistant in Chromium', () => {
     await page.close();
   });
 
-  it('fits the plan on a phone: one line an item, what to do and why opening when it is tapped', async () => {
+  it('fits the plan on a phone: one line an item with its why, what to do opening when it is tapped', async () => {
     const page = await openChat(PHONE);
     await answerAssessment(page);
     const card = page.locator('.ac-adaptiveCard', { hasText: 'Your plan' }).last();
     await card.waitFor({ timeout: 15_000 });
     const height = (await card.boundingBox())!.height;
     expect(height).toBeLessThanOrEqual(740);
+    // Each line with its one line of why.
+    await expect(card.getByText('The main treatment.').isVisible()).resolves.toBe(true);
+    await expect(card.getByText(/^You sit about \d+ hours a day\.$/).count()).resolves.toBe(0);
+    await expect(card.getByText('Breaks from sitting; Sleep and mattress; Easing stress.').isVisible()).resolves.toBe(
+      true,
+    );
     // The next steps under it say their whole label.
     const cut = await cutOff(card.locator('.ac-pushButton'), 360);
     expect(cut).toEqual([]);
@@ -227,7 +233,7 @@ describeInBrowser('clinic website assistant in Chromium', () => {
 
     const advice = card.getByText(/Stand up, walk or stretch every 30 to 60 minutes/);
     await expect(advice.isVisible()).resolves.toBe(false);
-    await card.locator('.ac-pushButton', { hasText: 'Breaks from sitting' }).click();
+    await card.locator('.ac-pushButton', { hasText: 'Everyday habits' }).click();
     await advice.waitFor({ state: 'visible' });
     await page.screenshot({ path: screenshotPath('9b-phone-plan-item-open') });
     await page.close();

@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSy
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { minimalPlan } from '../helpers';
 import { backcare, env, jsonLines, ROOT } from './runBackcare';
 
 describe('backcare kb', () => {
@@ -18,13 +19,16 @@ describe('backcare kb', () => {
       mkdirSync(join(dir, 'topics'));
       copyFileSync(join(ROOT, 'knowledge', 'red-flags.yaml'), join(dir, 'red-flags.yaml'));
       copyFileSync(join(ROOT, 'knowledge', 'cautions.yaml'), join(dir, 'cautions.yaml'));
+      copyFileSync(join(ROOT, 'knowledge', 'safety-messages.yaml'), join(dir, 'safety-messages.yaml'));
+      writeFileSync(join(dir, 'plan.yaml'), minimalPlan('a.one'));
       writeFileSync(join(dir, 'topics', 'a.one.md'), '---\nid: a.one\ntitle: One\n---\n');
       writeFileSync(join(dir, 'topics', 'a.two.md'), 'no front matter');
       const { code, stdout } = backcare(['kb', 'validate'], undefined, { KNOWLEDGE_DIR: dir });
       expect(code).toBe(1);
       const lines = stdout.trim().split('\n');
       expect(lines.length).toBeGreaterThanOrEqual(4);
-      for (const line of lines) expect(line).toMatch(/a\.(one|two)\.md: \S+/);
+      // The plan names a.one, which did not load.
+      for (const line of lines) expect(line).toMatch(/(a\.(one|two)\.md|plan\.yaml): \S+/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -35,8 +39,10 @@ describe('backcare kb', () => {
     try {
       mkdirSync(join(dir, 'topics'));
       mkdirSync(join(dir, 'routines'));
+      writeFileSync(join(dir, 'plan.yaml'), minimalPlan('stretch.knee-to-chest'));
       copyFileSync(join(ROOT, 'knowledge', 'red-flags.yaml'), join(dir, 'red-flags.yaml'));
       copyFileSync(join(ROOT, 'knowledge', 'cautions.yaml'), join(dir, 'cautions.yaml'));
+      copyFileSync(join(ROOT, 'knowledge', 'safety-messages.yaml'), join(dir, 'safety-messages.yaml'));
       writeFileSync(
         join(dir, 'topics', 'stretch.knee-to-chest.md'),
         [

@@ -324,11 +324,29 @@ describe('assessment dialog', () => {
   it('renders the plan as text with its next steps in a channel without cards', async () => {
     let step = start(botConversation({ channelId: 'sms' }));
     step = exchange(step, ANSWERS);
-    await step.send('yes').assertReply((activity) => {
-      expect(activity.attachments ?? []).toHaveLength(0);
-      expect(activity.text).toMatch(/Your plan\n\nFirst\n- See a physician first\./);
-      expect(activity.text).toMatch(/You can also ask:\n- Walk me through the knee-to-chest stretch/);
-    });
+    await step
+      .send('yes')
+      .assertReply((activity) => {
+        expect(activity.attachments ?? []).toHaveLength(0);
+        expect(activity.text).toMatch(/Your plan for this week\n1\. See a physician first\. Your pain/);
+        expect(activity.text).toMatch(/\n3\. Knee-to-chest stretch\. The gentlest start\.\n/);
+        expect(activity.text).toMatch(/Say a number for what to do and why\./);
+        expect(activity.text).toMatch(/You can also ask:\n- Walk me through the knee-to-chest stretch/);
+        // One phone screen.
+        expect(activity.text!.split(/\s+/).length).toBeLessThanOrEqual(120);
+      })
+      // A number opens its line: what to do, why, and the walkthrough.
+      .send('3')
+      .assertReply((activity) => {
+        expect(activity.text).toMatch(
+          /^Knee-to-chest stretch\n\n.*Stop if the pain gets worse\.\n\nWhy: The gentlest start/s,
+        );
+        expect(activity.text).toMatch(/Walk me through the knee-to-chest stretch/);
+      })
+      .send('number 6')
+      .assertReply(says(/Not in your plan for now\n- Self-massage: it is only for mild to moderate pain\./))
+      .send('12')
+      .assertReply(says(/Your plan has 6 lines\. Say a number from 1 to 6\./));
   });
 
   it('starts from the welcome button and from several ways of asking', async () => {
@@ -569,7 +587,9 @@ describe('returning user', () => {
       .assertReply((activity) => {
         expect(activity.text).toMatch(/Your answers/);
         expect(activity.text).toMatch(/Pain now: 7\/10/);
-        expect(activity.text).toMatch(/Your plan:\*\* See a physician first; Swedish massage/);
+        expect(activity.text).toMatch(
+          /Your plan:\*\* See a physician first; Keep moving; Knee-to-chest stretch; Swedish massage/,
+        );
         expect(activity.text).toMatch(/Your pain scores:\*\* \d{1,2} \w+ \d{4}: 7\/10/);
       })
       .send('forget me')

@@ -80,7 +80,7 @@ describe('talking like a person', () => {
     const hotStone = knowledgeIndex().topics.get('therapy.hot-stone')!;
     const cautions = hotStone.sections.find((section) => section.heading === 'Who should take care')!;
     await botConversation()
-      .send("is hot stone safe if I'm pregnant")
+      .send("who shouldn't have hot stones?")
       .assertReply((activity) => {
         expect(activity.text).toBe(cautions.text);
         expect(activity.text).toMatch(/pregnancy/);

@@ -78,4 +78,78 @@ describe('stated cautions over HTTP', () => {
     expect(titles).not.toContain('Finger circles along the spine');
     expect(titles).not.toContain('Lying twist (knee roll)');
   });
+
+  it('asks which caution after a plain yes, keeps the one picked, and leaves its stretches out of the plan', async () => {
+    const script: [string, RegExp][] = [
+      ['Get a personal plan', /quick safety check/],
+      ['No, none of these', /How bad is the pain/],
+      ['4', /How long/],
+      ['3 weeks', /better, getting worse/],
+      ['About the same', /hours do you spend sitting/],
+      ['8', /wake up stiff/],
+      ['Yes, often', /mattress/],
+      ["No, it's fine", /stress/],
+      ['Some', /sport/],
+      ['Neither', /massage safety[^]*- osteoporosis \(fragile bones\)[^]*- a hip replacement/],
+      ['yes', /Which one\? It changes which massage and exercises are safe for you/],
+      ['Pregnancy', /I've noted that you're pregnant[^]*Here's what I understood/],
+    ];
+    for (const [message, expected] of script) expect(texts(await say(message, 'y1'))).toMatch(expected);
+    const replies = await say('Yes, show my plan', 'y1');
+    const { titles, text } = planCard(replies[0]);
+    expect(titles).toEqual(expect.arrayContaining(['Keep moving', 'Ask your doctor before any massage']));
+    // Both lying stretches list pregnancy among their routines' cautions.
+    expect(titles).not.toContain('Knee-to-chest stretch');
+    expect(titles).not.toContain('Lying twist (knee roll)');
+    expect(text).toMatch(/Knee-to-chest stretch: as you're pregnant, ask your doctor or physiotherapist/);
+    expect(texts(await say('what do you know about me', 'y1'))).toMatch(
+      /Health cautions you told me about:\*\* pregnancy/,
+    );
+  });
+
+  it('keeps nothing after "rather not say", and the plan stays cautious', async () => {
+    await say('Get a personal plan', 'y2');
+    for (const message of [
+      'No, none of these',
+      '4',
+      '3 weeks',
+      'About the same',
+      '8',
+      'Yes, often',
+      "No, it's fine",
+      'Some',
+      'Neither',
+    ])
+      await say(message, 'y2');
+    expect(texts(await say('yes', 'y2'))).toMatch(/Which one\?/);
+    expect(texts(await say('Rather not say', 'y2'))).toMatch(
+      /^Here's what I understood[^]*Massage cautions: one applies/,
+    );
+    const { titles } = planCard((await say('Yes, show my plan', 'y2'))[0]);
+    expect(titles).toContain('Ask your doctor before any massage');
+    expect(texts(await say('what do you know about me', 'y2'))).not.toMatch(/Health cautions/);
+  });
+
+  it('answers a question about a topic for the person: no, and why, when one of its cautions is theirs', async () => {
+    const asked = texts(await say("is hot stone safe if I'm pregnant?", 'q1'));
+    expect(asked).toMatch(
+      /^If you're pregnant: not without a doctor's or physiotherapist's OK first\.\n\n\*\*Who should take care:\*\*/,
+    );
+    // Asked about, not said to be so: nothing to check or keep.
+    expect(asked).not.toMatch(/Just to check/);
+    expect(texts(await say('is hot stone massage safe for my wife, she is pregnant', 'q1'))).not.toMatch(
+      /If you're pregnant/,
+    );
+
+    await say("I'm 12 weeks pregnant", 'q2');
+    await say('yes', 'q2');
+    expect(texts(await say('is thai massage ok for me?', 'q2'))).toMatch(
+      /^You told me you're pregnant, so Thai massage is not for you without a doctor's or physiotherapist's OK first\.\n\n\*\*Is it right for you\?\*\*/,
+    );
+    // A topic whose routine lists the caution, and one that lists none of theirs.
+    expect(texts(await say('how do I do the knee to chest stretch', 'q2'))).toMatch(
+      /^You told me you're pregnant, so knee-to-chest stretch is not for you/,
+    );
+    expect(texts(await say('how long should I sit for at work', 'q2'))).not.toMatch(/You told me/);
+  });
 });

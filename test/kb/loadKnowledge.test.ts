@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { KnowledgeError, loadKnowledge, MAX_ANSWER_CHARS, validateKnowledge } from '../../src/kb/loadKnowledge';
-import { KNOWLEDGE_DIR } from '../helpers';
+import { KNOWLEDGE_DIR, minimalPlan } from '../helpers';
 
 const REQUIRED_IDS_FIXTURE = resolve(__dirname, '..', 'fixtures', 'required-topic-ids.txt');
 const SHARED_CATALOGUE = resolve(__dirname, '..', '..', '..', 'shared', 'knowledge-topics.md');
@@ -114,6 +114,8 @@ describe('the curated knowledge base', () => {
   });
 });
 
+const MINIMAL_PLAN = minimalPlan('a.one');
+
 describe('knowledge validation', () => {
   let dir: string;
   const write = (name: string, text: string) => writeFileSync(join(dir, 'topics', name), text);
@@ -123,6 +125,8 @@ describe('knowledge validation', () => {
     mkdirSync(join(dir, 'topics'));
     copyFileSync(join(KNOWLEDGE_DIR, 'red-flags.yaml'), join(dir, 'red-flags.yaml'));
     copyFileSync(join(KNOWLEDGE_DIR, 'cautions.yaml'), join(dir, 'cautions.yaml'));
+    copyFileSync(join(KNOWLEDGE_DIR, 'safety-messages.yaml'), join(dir, 'safety-messages.yaml'));
+    writeFileSync(join(dir, 'plan.yaml'), MINIMAL_PLAN);
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -411,5 +415,58 @@ describe('knowledge validation', () => {
     ]);
     rmSync(join(dir, 'cautions.yaml'));
     expect(validateKnowledge(dir)).toContainEqual(expect.stringMatching(/cautions\.yaml: file not found/));
+  });
+
+  it('requires the plan rules, and checks every id, condition, routine and placeholder they name', () => {
+    write('a.one.md', topicFile('a.one'));
+    writeFileSync(
+      join(dir, 'plan.yaml'),
+      MINIMAL_PLAN.replace('conditions: {}', 'conditions:\n  calm: {stress: [low]}\n  tense: {not: calmer}') +
+        `  - id: a.two
+    section: stretches
+    title: A stretch
+    routine: no-such-routine
+    brief: For {whom}.
+    advice: Gently.
+    why: Because.
+`,
+    );
+    expect(validateKnowledge(dir)).toEqual([expect.stringMatching(/plan\.yaml: unknown condition "calmer"/)]);
+    writeFileSync(
+      join(dir, 'plan.yaml'),
+      MINIMAL_PLAN.replace('    brief: The main treatment.', '    routine: nope\n    brief: x'),
+    );
+    expect(validateKnowledge(dir)).toEqual([expect.stringMatching(/plan\.yaml: unknown routine "nope"/)]);
+    writeFileSync(
+      join(dir, 'plan.yaml'),
+      MINIMAL_PLAN.replace('conditions: {}', 'conditions:\n  pregnant: {cautions: [pregnancy, gills]}') +
+        `  - id: a.two
+    section: stretches
+    title: A stretch
+    when: {shown: a.three}
+    brief: For {whom}.
+    advice: Gently.
+    why: Because.
+`,
+    );
+    expect(validateKnowledge(dir)).toEqual([
+      expect.stringMatching(/plan\.yaml: conditions\.pregnant: unknown caution "gills"/),
+      expect.stringMatching(/plan\.yaml: items\.1: unknown topic id "a\.two"/),
+      expect.stringMatching(/plan\.yaml: items\.1\.when: unknown topic id "a\.three"/),
+      expect.stringMatching(/plan\.yaml: items\.1\.brief: unknown placeholder \{whom\}/),
+    ]);
+    rmSync(join(dir, 'plan.yaml'));
+    expect(validateKnowledge(dir)).toEqual([expect.stringMatching(/plan\.yaml: file not found/)]);
+  });
+
+  it('requires the safety messages, and checks their placeholders', () => {
+    write('a.one.md', topicFile('a.one'));
+    const messages = readFileSync(join(dir, 'safety-messages.yaml'), 'utf8');
+    writeFileSync(join(dir, 'safety-messages.yaml'), messages.replace('{score}/10', '{points}/10'));
+    expect(validateKnowledge(dir)).toEqual([
+      expect.stringMatching(/safety-messages\.yaml: routineTooSevere: unknown placeholder \{points\}/),
+    ]);
+    rmSync(join(dir, 'safety-messages.yaml'));
+    expect(validateKnowledge(dir)).toEqual([expect.stringMatching(/safety-messages\.yaml: file not found/)]);
   });
 });
