@@ -135,6 +135,7 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
       await send(dc.context, this.say.notNow(routine));
       return dc.endDialog();
     }
+    if (await this.stoppedForCaution(dc, routine, text)) return dc.endDialog();
     if (!(await this.answeredKnowledgeQuestion(dc.context)))
       await send(dc.context, { text: "Say **start** when you're ready, or **not now**.", actions: [START, NOT_NOW] });
     else
@@ -174,6 +175,7 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
         await send(context, this.say.paused(routine, state.step));
         return dc.endDialog();
       case null:
+        if (await this.stoppedForCaution(dc, routine, text)) return dc.endDialog();
         if (await this.answeredKnowledgeQuestion(context))
           await this.showStep(context, state, routine, `Back to the ${lowerFirst(routine.title)}. `);
         else await send(context, this.say.controls());
@@ -256,6 +258,21 @@ export class RoutineDialog extends Dialog<RoutineOptions> {
         step.holdSeconds!,
         renderReply(this.say.holdOver(step), context.activity.channelId),
       );
+  }
+
+  /**
+   * "Is this OK if I'm on blood thinners?" during a routine that lists the caution: it stops, says why and offers
+   * the gentler one when that is not ruled out too (true when it stopped).
+   */
+  private async stoppedForCaution(dc: DialogContext, routine: Routine, text: string): Promise<boolean> {
+    const asked = this.cautions.askedAbout(text).filter((id) => routine.cautions.includes(id));
+    if (asked.length === 0) return false;
+    const gentler = routine.gentler ? this.finder.byId(routine.gentler) : undefined;
+    const offered = gentler && !gentler.cautions.some((id) => asked.includes(id)) ? gentler : undefined;
+    const profile = await this.profile.get(dc.context, {});
+    delete profile.routineProgress;
+    await send(dc.context, this.cautions.stopIfYou(asked, offered));
+    return true;
   }
 
   private answeredKnowledgeQuestion(context: TurnContext): Promise<boolean> {

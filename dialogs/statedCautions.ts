@@ -107,9 +107,21 @@ export class StatedCautions {
     const theirs = kept.filter((id) => ids.includes(id));
     if (theirs.length > 0)
       return this.rules.topicNotForYou.replace('{aboutYou}', this.aboutYou(theirs)).replace('{topic}', topicName);
-    const asked = this.reader.read(message.slice(0, MAX_UNDERSTOOD_CHARS), { asking: true });
-    const askedHere = asked.filter((id) => ids.includes(id));
+    const askedHere = this.askedAbout(message).filter((id) => ids.includes(id));
     return askedHere.length > 0 ? this.rules.topicIfYou.replace('{aboutYou}', this.aboutYou(askedHere)) : undefined;
+  }
+
+  /** The cautions a message asks about for the writer, said to be theirs or not ("is it OK if I'm pregnant?"). */
+  askedAbout(text: string): string[] {
+    return this.reader.read(text.slice(0, MAX_UNDERSTOOD_CHARS), { asking: true });
+  }
+
+  /** A walkthrough stopped by a question about one of the routine's cautions. */
+  stopIfYou(ids: string[], gentler: Routine | undefined): Reply {
+    return {
+      text: this.rules.routineIfYou.replace('{aboutYou}', this.aboutYou(ids)),
+      actions: gentler ? [walkThroughAction(gentler)] : [],
+    };
   }
 
   /** "pregnancy; a hip replacement": for what the bot knows about the person. */

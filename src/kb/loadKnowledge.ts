@@ -351,6 +351,7 @@ function readCautions(file: string, report: (message: string) => void): CautionR
   checkPlaceholders(rules.routineNotForYou, 'routineNotForYou', report, ['aboutYou', 'routine']);
   checkPlaceholders(rules.topicNotForYou, 'topicNotForYou', report, ['aboutYou', 'topic']);
   checkPlaceholders(rules.topicIfYou, 'topicIfYou', report, ['aboutYou']);
+  checkPlaceholders(rules.routineIfYou, 'routineIfYou', report, ['aboutYou']);
   return rules;
 }
 
@@ -399,6 +400,7 @@ function emptyCautions(): CautionRules {
     routineNotForYou: none,
     topicNotForYou: none,
     topicIfYou: none,
+    routineIfYou: none,
     question: { text: none, lines: [{ text: none, button: none, records: [] }], which: none, ratherNot: none },
   };
 }

@@ -179,6 +179,7 @@ export const cautionRulesSchema = z.strictObject({
   routineNotForYou: nonEmpty,
   topicNotForYou: nonEmpty,
   topicIfYou: nonEmpty,
+  routineIfYou: nonEmpty,
   question: z.strictObject({
     text: nonEmpty,
     lines: z

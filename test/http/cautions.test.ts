@@ -152,4 +152,16 @@ describe('stated cautions over HTTP', () => {
     );
     expect(texts(await say('how long should I sit for at work', 'q2'))).not.toMatch(/You told me/);
   });
+
+  it('stops a walkthrough when asked about one of its cautions for oneself, and says why', async () => {
+    expect(texts(await say('walk me through the glute kneading', 'r1'))).toMatch(/Kneading the glutes/);
+    expect(texts(await say('start', 'r1'))).toMatch(/Step 1 of/);
+    const stopped = await say("is this ok if I'm on blood thinners?", 'r1');
+    expect(texts(stopped)).toMatch(
+      /^If you take blood thinners, or have had clots or a bleeding disorder, let's stop here: this routine is one to skip then/,
+    );
+    // Its gentler routine, finger circles, lists the same caution: none is offered.
+    expect(stopped.at(-1)?.suggestedActions?.actions ?? []).toEqual([]);
+    expect(texts(await say('next', 'r1'))).not.toMatch(/Step 2 of/);
+  });
 });
