@@ -95,17 +95,32 @@ describe('stated cautions over HTTP', () => {
       ['Pregnancy', /I've noted that you're pregnant[^]*Here's what I understood/],
     ];
     for (const [message, expected] of script) expect(texts(await say(message, 'y1'))).toMatch(expected);
-    const replies = await say('Yes, show my plan', 'y1');
+    await checkPregnancyPlan('y1');
+  });
+
+  it('keeps "yes, I\'m pregnant" at the question at once, with the same plan', async () => {
+    for (const message of ['Get a personal plan', 'No, none of these', '4', '3 weeks', 'About the same', '8'])
+      await say(message, 'y3');
+    for (const message of ['Yes, often', "No, it's fine", 'Some', 'Neither']) await say(message, 'y3');
+    expect(texts(await say("Yes, I'm pregnant", 'y3'))).toMatch(
+      /I've noted that you're pregnant[^]*Here's what I understood/,
+    );
+    await checkPregnancyPlan('y3');
+  });
+
+  /** The plan of someone who said at the question that they are pregnant: no lying stretches, and why. */
+  async function checkPregnancyPlan(conversation: string) {
+    const replies = await say('Yes, show my plan', conversation);
     const { titles, text } = planCard(replies[0]);
     expect(titles).toEqual(expect.arrayContaining(['Keep moving', 'Ask your doctor before any massage']));
     // Both lying stretches list pregnancy among their routines' cautions.
     expect(titles).not.toContain('Knee-to-chest stretch');
     expect(titles).not.toContain('Lying twist (knee roll)');
     expect(text).toMatch(/Knee-to-chest stretch: as you're pregnant, ask your doctor or physiotherapist/);
-    expect(texts(await say('what do you know about me', 'y1'))).toMatch(
+    expect(texts(await say('what do you know about me', conversation))).toMatch(
       /Health cautions you told me about:\*\* pregnancy/,
     );
-  });
+  }
 
   it('keeps nothing after "rather not say", and the plan stays cautious', async () => {
     await say('Get a personal plan', 'y2');
