@@ -36,13 +36,13 @@ export function renderPlan(plan: Plan, channelId: string, introduction: string):
  */
 function planBody(plan: Plan): object[] {
   const body: object[] = [
-    { type: 'TextBlock', text: 'Your plan for this week', size: 'Large', weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', text: 'Your plan for this week', size: 'Medium', weight: 'Bolder', wrap: true },
     { type: 'TextBlock', text: 'Tap a line to see what to do and why.', isSubtle: true, wrap: true, spacing: 'None' },
   ];
   const line = (title: string, brief: string | undefined, detail: object[]) => [
     {
       type: 'ActionSet',
-      spacing: 'Small',
+      spacing: 'None',
       actions: [{ type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', body: detail } }],
     },
     ...(brief ? [{ type: 'TextBlock', text: brief, isSubtle: true, size: 'Small', wrap: true, spacing: 'None' }] : []),
