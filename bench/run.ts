@@ -139,31 +139,46 @@ async function timed(agent: Agent, port: number, message: Message): Promise<numb
 interface FirstTurns {
   startupMs: number;
   /** The first turn of each kind in a fresh process, and the hundredth. */
-  first: Record<'knowledge' | 'severity' | 'duration', number>;
-  hundredth: Record<'knowledge' | 'severity' | 'duration', number>;
+  first: Record<FirstTurnKind, number>;
+  hundredth: Record<FirstTurnKind, number>;
 }
+
+/** A duration as a count and a unit ("3 weeks", read at once) and as a date (read by the date-time recognizer). */
+const FIRST_TURN_KINDS = ['knowledge', 'severity', 'duration', 'durationAsDate'] as const;
+type FirstTurnKind = (typeof FIRST_TURN_KINDS)[number];
 
 /** BackCare's first turns of each kind in a fresh process against its hundredth of the same kind. */
 async function firstAndHundredth(running: Running, since: number): Promise<FirstTurns> {
   const { startupMs, turnMs } = await firstAnswer(running, since);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const timings = { knowledge: [turnMs], severity: [] as number[], duration: [] as number[] };
+  const timings: Record<FirstTurnKind, number[]> = {
+    knowledge: [turnMs],
+    severity: [],
+    duration: [],
+    durationAsDate: [],
+  };
   for (let n = 0; n < 100; n++) {
     const conversation = `turns-${running.port}-${n}`;
     for (const text of running.subject.toAnswer) await post(agent, running.port, { conversation, text, expect: ANY });
     timings.severity.push(await timed(agent, running.port, { conversation, text: '7/10', expect: /how long/i }));
     timings.duration.push(await timed(agent, running.port, { conversation, text: '3 weeks', expect: /better|worse/i }));
+    const dated = `${conversation}-dated`;
+    for (const text of [...running.subject.toAnswer, '7/10'])
+      await post(agent, running.port, { conversation: dated, text, expect: ANY });
+    timings.durationAsDate.push(
+      await timed(agent, running.port, { conversation: dated, text: 'since last Monday', expect: /better|worse/i }),
+    );
     if (n > 0)
       timings.knowledge.push(
         await timed(agent, running.port, { conversation: `${conversation}-q`, text: QUESTION, expect: /massage/i }),
       );
   }
   agent.destroy();
-  const pick = (i: number) => ({
-    knowledge: round(timings.knowledge[i], 1),
-    severity: round(timings.severity[i], 1),
-    duration: round(timings.duration[i], 1),
-  });
+  const pick = (i: number) =>
+    Object.fromEntries(FIRST_TURN_KINDS.map((kind) => [kind, round(timings[kind][i], 1)])) as Record<
+      FirstTurnKind,
+      number
+    >;
   return { startupMs: round(startupMs, 0), first: pick(0), hundredth: pick(99) };
 }
 
@@ -364,7 +379,7 @@ function summarise(
     Object.entries(cold.startupMs).map(([name, values]) => [name, median(values)]),
   ) as Record<SubjectName, number>;
   const firstTurn = Object.fromEntries(
-    (['knowledge', 'severity', 'duration'] as const).map((kind) => [
+    FIRST_TURN_KINDS.map((kind) => [
       kind,
       {
         firstMs: median(cold.firstTurns.map((run) => run.first[kind])),

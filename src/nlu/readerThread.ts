@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { PROJECT_ROOT } from '../paths';
 import type { DurationReading } from './durationBand';
 import type { DetectedLanguage } from './language';
+import { quickDuration } from './quickDuration';
 import type { Answer, Question } from './readers';
 import { quickSeverity, type SeverityReading } from './severity';
 import type { SittingHoursReading } from './sittingHours';
@@ -81,7 +82,10 @@ export class ReaderThread {
     }
   }
 
+  /** A count and a unit ("3 weeks") is read here at once; the rest on the thread. */
   readDuration(text: string, today: Date): Promise<DurationReading> {
+    const quick = quickDuration(text);
+    if (quick) return Promise.resolve(quick);
     return this.ask({ kind: 'duration', text, today: today.getTime() }) as Promise<DurationReading>;
   }
 
