@@ -122,7 +122,11 @@ export function meantInstead(text: string): string | undefined {
   return rest && recognizeCommand(rest) === null ? rest : undefined;
 }
 
+/** No command is this long: a longer message is a question or a story that holds a command's words. */
+const MAX_COMMAND_WORDS = 20;
+
 export function recognizeCommand(message: string | Utterance): Command | null {
+  if (typeof message !== 'string' && message.wordCount > MAX_COMMAND_WORDS) return null;
   const normalised = (typeof message === 'string' ? normaliseText(message) : message.normalised)
     .replace(/\b(please|pls|plz)\b/g, '')
     .replace(/\s+/g, ' ')

@@ -39,32 +39,44 @@ export interface SentenceTokens {
 export interface MessageTokens extends SentenceTokens {
   /** partStarts[j]: the index of the first word of part j; its words run to the next part's start. */
   partStarts: number[];
+  /** clauseOf[i]: as sentenceOf, with commas ending clauses too. */
+  clauseOf: number[];
 }
 
 /** Where one part of a message ends and the next begins. */
 const PART_END = /(?<=[.!?\n])\s+/;
 
-/** Words normalised as normaliseText does, with their sentences and parts: one flat list, however long the message. */
+/**
+ * Words normalised as normaliseText does, with their sentences, clauses and parts: one flat list, however long the
+ * message, read in one pass.
+ */
 export function tokeniseSentences(text: string): MessageTokens {
   const words: string[] = [];
   const sentenceOf: number[] = [];
+  const clauseOf: number[] = [];
   const partStarts: number[] = [];
   let sentence = 0;
+  let clause = 0;
   // Native splits rather than a match per word: this runs on every message in full.
   for (const part of foldCase(text).split(PART_END)) {
     if (part.trim() === '') continue;
     partStarts.push(words.length);
-    for (const clause of part.split(/[.!?;\n]+/)) {
+    for (const sentenceText of part.split(/[.!?;\n]+/)) {
       const before = words.length;
-      for (const word of clause.split(/[^a-z0-9]+/)) {
-        if (word === '') continue;
-        words.push(word);
-        sentenceOf.push(sentence);
+      for (const clauseText of sentenceText.split(',')) {
+        const clauseBefore = words.length;
+        for (const word of clauseText.split(/[^a-z0-9]+/)) {
+          if (word === '') continue;
+          words.push(word);
+          sentenceOf.push(sentence);
+          clauseOf.push(clause);
+        }
+        if (words.length > clauseBefore) clause++;
       }
       if (words.length > before) sentence++;
     }
   }
-  return { words, sentenceOf, partStarts };
+  return { words, sentenceOf, clauseOf, partStarts };
 }
 
 const DOUBLED_CONSONANT = /([bdfgklmnprt])\1$/;

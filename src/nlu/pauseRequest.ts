@@ -1,4 +1,4 @@
-import { normaliseText } from './normalise';
+import { Utterance } from './utterance';
 
 /**
  * A person stepping away in the middle of questions: "hold on, my phone rang, can we carry on later" is a pause
@@ -23,9 +23,10 @@ const MOMENT =
 const INTERRUPTION =
   /^(hold on|hang on|wait|one sec|one second|one moment|brb)\b.*\b(phone|door|doorbell|call|calling|rang|ringing|knock\w*|kids?|baby|dog|someone|somebody|boss)\b/;
 
-export function recognizePause(text: string): PauseRequest | null {
-  const normalised = normaliseText(text);
-  if (normalised.split(' ').length > MAX_WORDS) return null;
+export function recognizePause(message: string | Utterance): PauseRequest | null {
+  const utterance = typeof message === 'string' ? new Utterance(message) : message;
+  if (utterance.wordCount > MAX_WORDS) return null;
+  const normalised = utterance.normalised;
   if (LATER.some((pattern) => pattern.test(normalised))) return 'later';
   // "Hang on, that's wrong" is not a pause: only a moment said on its own, or with a reason ("wait, phone").
   if (MOMENT.test(normalised) || INTERRUPTION.test(normalised)) return 'moment';

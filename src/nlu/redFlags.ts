@@ -113,9 +113,13 @@ export class RedFlagDetector {
     );
   }
 
-  /** The first category (in the order of the rules file, most serious first) that the message reports. */
-  triage(text: string): Triage {
-    const { words, sentenceOf } = this.withoutIgnored(tokeniseSentences(text));
+  /**
+   * The first category (in the order of the rules file, most serious first) that the message reports. A message
+   * already tokenised (Utterance.sentences) is not read again.
+   */
+  triage(message: string | SentenceTokens): Triage {
+    const tokens = typeof message === 'string' ? tokeniseSentences(message) : message;
+    const { words, sentenceOf } = this.withoutIgnored(tokens);
     const sentences = this.readSentences(words, sentenceOf);
     const mentions = this.symptoms.findAll(words, sentenceOf).map((match): Mention => {
       const sentence = sentenceOf[match.start];

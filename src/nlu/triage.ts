@@ -83,12 +83,12 @@ export class Triage {
   }
 
   private decide(utterance: Utterance): TriageResult {
-    const ruled = this.detector.triage(utterance.text);
+    const ruled = this.detector.triage(utterance.sentences);
     const rule = ruled.urgent ? ruled.category : null;
     // The assistant's own commands ("skip", "I'd rather not say", "stop", "hang on, someone's at the door") are
     // commands: only a rule can report in one, and the model is not asked. Read by the model, "rather not say"
     // sounded veiled and "hang on" like hanging.
-    if (recognizeCommand(utterance) !== null || recognizePause(utterance.text) !== null)
+    if (recognizeCommand(utterance) !== null || recognizePause(utterance) !== null)
       return rule ? this.result('report', rule, true) : NONE;
 
     const thresholds = this.rules.model;
@@ -101,7 +101,7 @@ export class Triage {
     if (likeliest === undefined) return NONE;
     // A few words ("11/10", "not sure", "since last month") are too little for the model to decide on alone, but a
     // sign that errs towards asking still asks when the few words are plainly its own ("want to disappear").
-    if (utterance.normalised.split(' ').length < thresholds.minWords) {
+    if (utterance.wordCount < thresholds.minWords) {
       const asked = this.ownAsk(probabilities, 'shortAskAt');
       return asked ? this.result('possible', asked) : NONE;
     }

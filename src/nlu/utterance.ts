@@ -1,4 +1,4 @@
-import { normaliseText, tokeniseSentences, type MessageTokens } from './normalise';
+import { normaliseText, tokeniseSentences, type MessageTokens, type SentenceTokens } from './normalise';
 import type { SpellingFixer } from './spelling';
 import { featureCounts, scaled, type Features } from './textFeatures';
 
@@ -9,6 +9,7 @@ import { featureCounts, scaled, type Features } from './textFeatures';
  */
 export class Utterance {
   private normalisedText?: string;
+  private tokens?: MessageTokens;
   private clauseTokens?: MessageTokens;
   private featureMap?: Features;
   /** A long message repeats its words: each one's spelling fix and feature key is worked out once. */
@@ -25,13 +26,24 @@ export class Utterance {
     return (this.normalisedText ??= normaliseText(this.text));
   }
 
+  /** The words as typed (normalised, not spelling fixed), with the sentence each is in: what the rules read. */
+  get sentences(): SentenceTokens {
+    return (this.tokens ??= tokeniseSentences(this.text));
+  }
+
+  /** How many words the message has. */
+  get wordCount(): number {
+    return this.sentences.words.length;
+  }
+
   /**
    * The words, spelling fixed ("matress" -> "mattress"), with the clause each is in: clauses end at . ! ? ; ,
    * and line breaks, so that a negation or a pair of words never reaches across one.
    */
   get clauses(): MessageTokens {
     if (!this.clauseTokens) {
-      const tokens = tokeniseSentences(this.text.replace(/,/g, ';'));
+      this.tokens ??= tokeniseSentences(this.text);
+      const tokens = { ...this.tokens, sentenceOf: this.tokens.clauseOf };
       const fixer = this.spelling;
       if (fixer) {
         const { fixed } = this.seen;
