@@ -139,7 +139,8 @@ export class AssessmentDialog extends Dialog {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as AssessmentState;
     const text = dc.context.activity.text ?? '';
-    const command = recognizeCommand(utteranceOf(dc.context, this.index));
+    const utterance = utteranceOf(dc.context, this.index);
+    const command = recognizeCommand(utterance);
     if (command === 'back') return this.back(dc, state);
     if (command === 'skip' && QUESTIONS[state.index]?.id === 'warningSigns' && !state.pending)
       return this.checklistNotAnswered(dc, state);
@@ -150,7 +151,7 @@ export class AssessmentDialog extends Dialog {
         clearAnswer(state, QUESTIONS[state.index]);
       return this.advance(dc, state);
     }
-    const pause = recognizePause(text);
+    const pause = recognizePause(utterance);
     if (pause === 'moment') {
       await send(dc.context, { text: "Take your time, I'll be here." });
       return Dialog.EndOfTurn;

@@ -28,7 +28,7 @@ export class Utterance {
 
   /** The words as typed (normalised, not spelling fixed), with the sentence each is in: what the rules read. */
   get sentences(): SentenceTokens {
-    return (this.tokens ??= tokeniseSentences(this.text));
+    return this.tokenised;
   }
 
   /** How many words the message has. */
@@ -42,8 +42,7 @@ export class Utterance {
    */
   get clauses(): MessageTokens {
     if (!this.clauseTokens) {
-      this.tokens ??= tokeniseSentences(this.text);
-      const tokens = { ...this.tokens, sentenceOf: this.tokens.clauseOf };
+      const tokens = { ...this.tokenised, sentenceOf: this.tokenised.clauseOf };
       const fixer = this.spelling;
       if (fixer) {
         const { fixed } = this.seen;
@@ -61,6 +60,11 @@ export class Utterance {
   /** What the learned models read (see featureCounts). Shared: copy it before adding to it. */
   get features(): Features {
     return (this.featureMap ??= scaled(featureCounts(this.clauses, this.seen.keys)));
+  }
+
+  /** The message read once into words, sentences, clauses and parts: what `sentences` and `clauses` share. */
+  private get tokenised(): MessageTokens {
+    return (this.tokens ??= tokeniseSentences(this.text));
   }
 
   /** How many parts (sentences, as a person would see them) the message has: see MessageTokens. */
